@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { ConfigError, findConfig, loadConfig } from '../../config/load.js';
+import { FORMAT_NAMES, FORMATTERS } from '../../report/formatters/index.js';
+import { SKIP_KINDS, type Report } from '../../report/finding.js';
+import { SEVERITIES } from '../../report/severity.js';
+import { scan, type ScanOptions } from '../../scan/scan.js';
+import { byteSize, oneOf, parseCommandArgs } from '../args.js';
+import { wantsColor } from '../color.js';
+import type { Command } from '../command.js';
+import { exitCodeFor, type FailOn } from '../exit-code.js';
+import { UsageError, type CliIo } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import { progressReporter } from '../progress.js';
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  rules: { type: 'string', multiple: true, short: 'r' },
+  'default-rules': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  root: { type: 'string' },
+  strict: { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  'test-severity': { type: 'string' },
+  'scan-minified': { type: 'boolean' },
+  color: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+} as const;
+
+const USAGE = `Usage: nobackdoor scan [PATH...] [options]
+
+Scans TypeScript/JavaScript files under PATH (default ".") with the shipped rule pack and any
+--rules packs. Paths in the output are relative to PATH when one is given, else the working
+directory (--root overrides).
+
+Options:
+  -f, --format FORMAT      ${FORMAT_NAMES.join(', ')} (default text)
+  -o, --output FILE        write the report to FILE (atomically) instead of stdout
+      --fail-on SEVERITY   exit 1 on findings at or above: ${SEVERITIES.join(', ')}, none (default low)
+  -r, --rules PATH         add a rule file or folder (repeatable)
+      --no-default-rules   do not run the shipped rule pack
+  -c, --config FILE        config file (default: nobackdoor.config.yaml, searched upward)
+      --include GLOB       only scan matching files (gitignore syntax, repeatable)
+      --exclude GLOB       skip matching files (gitignore syntax, repeatable)
+      --root DIR           make output paths relative to DIR
+      --strict             exit 2 when any file could not be analysed
+      --max-file-size SIZE skip larger files, reporting them (default 1m)
+      --test-severity lower|same   severity of findings in test code (default lower)
+      --scan-minified      scan files that look minified instead of listing them
+      --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
+  -q, --quiet              no progress or summary on stderr
+
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or internal errors.
+`;
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'scan source files for escrow, plaintext logging, weak crypto and server-side key access',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('scan', argv, OPTIONS);
+    const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
+    const scanRoot = resolve(io.cwd, positionals.length === 1 ? positionals[0]! : '.');
+    let loaded;
+    try {
+      const configFile = values.config ? resolve(io.cwd, values.config) : findConfig(scanRoot);
+      loaded = loadConfig(configFile, io.cwd);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(error.message);
+      throw error;
+    }
+    const { config, base } = loaded;
+    const failOn: FailOn = oneOf('fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
+    const testSeverity = oneOf('test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
+    const configSize = config['max-file-size'];
+    const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
+    const quiet = values.quiet ?? false;
+
+    const progress = progressReporter(io, quiet);
+    const options: ScanOptions = {
+      paths: positionals.length > 0 ? positionals : ['.'],
+      cwd: io.cwd,
+      ...(values.root ? { root: values.root } : {}),
+      rules: [...(config.rules ?? []).map((path) => resolve(base, path)), ...(values.rules ?? [])],
+      defaultRules: values['default-rules'] ?? config['default-rules'] ?? true,
+      ...((values.include ?? config.include) ? { include: values.include ?? config.include } : {}),
+      ...((values.exclude ?? config.exclude) ? { exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])] } : {}),
+      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+      testSeverity,
+      scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
+      onProgress: progress.update,
+    };
+    const report = await scan(options);
+    progress.done();
+
+    const toStdout = !values.output;
+    const text = FORMATTERS[format](report, { color: toStdout && format === 'text' && wantsColor(io, values.color) });
+    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
+    else io.stdout.write(text);
+    if (!quiet) writeStderrSummary(report, io, !(toStdout && format === 'text'));
+    return exitCodeFor(report, failOn, values.strict ?? false);
+  },
+};
+
+/** DESIGN.md §5: skipped files are summarised on stderr; tool errors are listed there when stdout is for machines. */
+function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): void {
+  const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
+  const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
+  if (listErrors) {
+    for (const error of failures) {
+      const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+      io.stderr.write(`nobackdoor: ${where ? `${where}: ` : ''}${error.message} [${error.kind}]\n`);
+    }
+  }
+  if (skipped.length > 0) {
+    const byKind = new Map<string, number>();
+    for (const error of skipped) byKind.set(error.kind, (byKind.get(error.kind) ?? 0) + 1);
+    const detail = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
+    io.stderr.write(`nobackdoor: ${skipped.length} ${skipped.length === 1 ? 'path was' : 'paths were'} not analysed (${detail}); each is listed with its reason in the report.\n`);
+  }
+}

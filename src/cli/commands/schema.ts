@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CONFIG } from '../../config/schema.js';
+import { RULE_FILE } from '../../rules/schema.js';
+import { PACKAGE_ROOT } from '../../version.js';
+import { oneOf, parseCommandArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
+import { writeFileAtomic } from '../output.js';
+
+const SCHEMAS = {
+  rules: { schema: RULE_FILE, file: 'rules.schema.json' },
+  config: { schema: CONFIG, file: 'config.schema.json' },
+} as const;
+type SchemaName = keyof typeof SCHEMAS;
+const NAMES = Object.keys(SCHEMAS) as SchemaName[];
+
+export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas');
+
+/** The JSON Schema text for editors, generated from the zod schemas the tool itself validates with. */
+export function jsonSchemaText(name: SchemaName): string {
+  return JSON.stringify(z.toJSONSchema(SCHEMAS[name].schema, { io: 'input' }), null, 2) + '\n';
+}
+
+const USAGE = `Usage: nobackdoor schema [rules|config] [--write | --check]
+
+Prints the JSON Schema of rule files (default) or of nobackdoor.config.yaml, for editors:
+  # yaml-language-server: $schema=./node_modules/nobackdoor/schemas/rules.schema.json
+  --write  regenerate the committed files in schemas/
+  --check  exit 1 when a committed schema file is stale
+`;
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'print the JSON Schema of rule files or of the config file',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('schema', argv, { write: { type: 'boolean' }, check: { type: 'boolean' } } as const);
+    if (values.write || values.check) {
+      let stale = 0;
+      for (const name of NAMES) {
+        const path = join(SCHEMA_DIR, SCHEMAS[name].file);
+        const text = jsonSchemaText(name);
+        if (values.write) writeFileAtomic(path, text);
+        else if (readIfExists(path) !== text) {
+          stale++;
+          io.stderr.write(`${path} is stale: run "npm run schema"\n`);
+        }
+      }
+      return stale > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+    io.stdout.write(jsonSchemaText(oneOf('schema', positionals[0], NAMES, 'rules')));
+    return EXIT_OK;
+  },
+};
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { DEFAULT_RULES_DIR } from '../../rules/pack.js';
+import { lintPack } from '../../testing/lint-pack.js';
+import { runRuleTests, type RuleTestReport } from '../../testing/rule-tests.js';
+import { parseCommandArgs } from '../args.js';
+import { wantsColor } from '../color.js';
+import type { Command } from '../command.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
+
+const OPTIONS = {
+  lint: { type: 'boolean' },
+  json: { type: 'boolean' },
+  color: { type: 'boolean' },
+} as const;
+
+const USAGE = `Usage: nobackdoor test [PATH...] [--lint] [--json]
+
+Runs each rule file (x.yml or x.yaml) under PATH (default: the shipped pack) against its
+annotated test file beside it (x.ts, x.tsx, x.js, … or a folder x/), as "semgrep --test" does:
+  // ruleid: <id>      the next line must be flagged
+  // ok: <id>          the next line must not be flagged
+  // todoruleid: <id>  a known miss        // todook: <id>  a known false alarm
+
+  --lint   also check what shipped rules must carry (category, CWE, references, note, tests)
+  --json   print the results as JSON
+
+Exit codes: 0 all pass; 1 a test failed; 2 a rule file is invalid.
+`;
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: "run rules against their annotated test files (Semgrep's --test format)",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('test', argv, OPTIONS);
+    const paths = positionals.length > 0 ? positionals.map((path) => resolve(io.cwd, path)) : [DEFAULT_RULES_DIR];
+    const reports = paths.map((path) => runRuleTests(path, io.cwd));
+    const merged: RuleTestReport = {
+      results: reports.flatMap((report) => report.results),
+      passed: reports.reduce((sum, report) => sum + report.passed, 0),
+      failed: reports.reduce((sum, report) => sum + report.failed, 0),
+    };
+    const lint = values.lint ? paths.flatMap((path, index) => lintPack(path, reports[index]!, io.cwd)) : [];
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ ...merged, results: merged.results.map(({ annotations: _a, ...rest }) => rest), lint }, null, 2) + '\n');
+    } else {
+      const paint = new Chalk({ level: wantsColor(io, values.color) ? 1 : 0 });
+      for (const result of merged.results) {
+        const ok = result.mismatches.length === 0 && result.problems.length === 0;
+        if (ok) {
+          io.stdout.write(`${paint.green('✓')} ${result.ruleFile} (${result.ruleIds.length} ${result.ruleIds.length === 1 ? 'rule' : 'rules'}${result.todos ? `, ${result.todos} todo` : ''})\n`);
+          continue;
+        }
+        io.stdout.write(`${paint.red('✗')} ${result.ruleFile}\n`);
+        for (const problem of result.problems) io.stdout.write(`    ${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
+        for (const mismatch of result.mismatches) io.stdout.write(`    ${mismatch.file}:${mismatch.line}: ${mismatch.ruleId}: ${mismatch.detail}\n`);
+      }
+      for (const problem of lint) io.stdout.write(`${paint.red('lint')} ${problem.file}:${problem.line}: ${problem.ruleId ?? ''} ${problem.message}\n`);
+      io.stdout.write(`\nrule files: ${merged.passed} passed, ${merged.failed} failed${values.lint ? `; lint: ${lint.length} problems` : ''}\n`);
+    }
+    const invalid = merged.results.some((result) => result.problems.some((problem) => !problem.message.startsWith('no test file')));
+    if (invalid) return EXIT_ERROR;
+    return merged.failed > 0 || lint.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

@@ -1,0 +1,22 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './io.js';
+
+/**
+ * Writes the whole text to a temporary file beside the target and renames it into place, so a
+ * reader never sees half a report. A missing folder is created, as a user asking for
+ * `--output reports/x.json` expects.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const target = resolve(path);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write the output file ${path}: ${reason}. Choose a writable path with --output.`);
+  }
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { describeIssue } from '../rules/describe-issue.js';
+import { isProblem, readYaml } from '../rules/yaml-source.js';
+import { CONFIG, type Config } from './schema.js';
+
+export const CONFIG_FILE_NAME = 'nobackdoor.config.yaml';
+
+export interface LoadedConfig {
+  config: Config;
+  /** Folder that relative paths in the config are resolved from. */
+  base: string;
+  file?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Finds `nobackdoor.config.yaml` in `start` or the nearest folder above it. */
+export function findConfig(start: string): string | undefined {
+  for (let folder = resolve(start); ; folder = dirname(folder)) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+export function loadConfig(file: string | undefined, fallbackBase: string): LoadedConfig {
+  if (!file) return { config: {}, base: fallbackBase };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const yaml = readYaml(file, text);
+  if (isProblem(yaml)) throw new ConfigError(`${yaml.file}:${yaml.line}:${yaml.column}: ${yaml.message}`);
+  const parsed = CONFIG.safeParse(yaml.data ?? {});
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const { path, key, message } = describeIssue(issue as z.core.$ZodIssue, []);
+      const position = yaml.locate(path, key);
+      return `${file}:${position.line}:${position.column}: ${message}`;
+    });
+    throw new ConfigError(`invalid config file:\n${lines.join('\n')}`);
+  }
+  return { config: parsed.data, base: dirname(file), file };
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../report/severity.js';
+
+/** `nobackdoor.config.yaml`: every key optional; command-line flags win over it. */
+export const CONFIG = z
+  .strictObject({
+    rules: z.array(z.string()).optional().meta({ description: 'Extra rule files or folders, relative to this file.' }),
+    'default-rules': z.boolean().optional().meta({ description: 'Run the shipped rule pack (default true).' }),
+    include: z.array(z.string()).optional().meta({ description: 'Only scan files matching these gitignore-style globs.' }),
+    exclude: z.array(z.string()).optional().meta({ description: 'Never scan files matching these gitignore-style globs.' }),
+    'fail-on': z.enum([...SEVERITIES, 'none']).optional().meta({ description: 'Lowest severity that makes the scan exit 1 (default low).' }),
+    'max-file-size': z.union([z.number().int().positive(), z.string().regex(/^\d+\s*(b|k|kb|kib|m|mb|mib)?$/i)]).optional(),
+    'test-severity': z.enum(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
+    'scan-minified': z.boolean().optional(),
+  })
+  .meta({ title: 'nobackdoor configuration' });
+
+export type Config = z.infer<typeof CONFIG>;

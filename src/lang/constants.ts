@@ -1,0 +1,233 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
+import type { DeclarationTable } from './declarations.js';
+
+/** A value known before the program runs: what a literal in a pattern is compared with. */
+export type ConstantValue = string | number | boolean | bigint | null | ConstantObject | ConstantArray;
+
+export class ConstantObject {
+  constructor(readonly fields: ReadonlyMap<string, Constant | undefined>) {}
+}
+export class ConstantArray {
+  constructor(readonly items: ReadonlyArray<Constant | undefined>) {}
+}
+
+/** A value and the declarations it was read through (for a finding's trace). */
+export interface Constant {
+  value: ConstantValue;
+  via: Node[];
+}
+
+const known = (value: ConstantValue, via: Node[] = []): Constant => ({ value, via });
+
+/**
+ * Constant propagation inside one file: `const` bindings (and never-reassigned `let`/`var`),
+ * fields of constant objects including spreads and `as const`, template literals with constant
+ * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
+ */
+export class ConstantEvaluator {
+  private readonly memo = new Map<Node, Constant | null>();
+  private readonly inProgress = new Set<Node>();
+
+  constructor(private readonly table: DeclarationTable) {}
+
+  valueOf(node: Node): Constant | undefined {
+    const target = unwrap(node);
+    const cached = this.memo.get(target);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(target)) return undefined;
+    this.inProgress.add(target);
+    const result = this.compute(target);
+    this.inProgress.delete(target);
+    this.memo.set(target, result ?? null);
+    return result;
+  }
+
+  private compute(node: Node): Constant | undefined {
+    switch (node.type) {
+      case 'Literal':
+        if ('regex' in node && node.regex) return undefined;
+        return known(node.value as ConstantValue);
+      case 'TemplateLiteral':
+        return this.template(node);
+      case 'Identifier':
+        return this.identifier(node.name);
+      case 'MemberExpression':
+        return this.member(node);
+      case 'ObjectExpression':
+        return this.object(node);
+      case 'ArrayExpression':
+        return this.array(node);
+      case 'UnaryExpression':
+        return this.unary(node);
+      case 'BinaryExpression':
+        return this.binary(node);
+      case 'ConditionalExpression': {
+        const test = this.valueOf(node.test);
+        if (!test) return undefined;
+        return this.valueOf(test.value ? node.consequent : node.alternate);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private template(node: TSESTree.TemplateLiteral): Constant | undefined {
+    let text = node.quasis[0]?.value.cooked ?? '';
+    const via: Node[] = [];
+    for (let i = 0; i < node.expressions.length; i++) {
+      const hole = this.valueOf(node.expressions[i]!);
+      if (!hole || !isPrimitive(hole.value)) return undefined;
+      via.push(...hole.via);
+      text += String(hole.value) + (node.quasis[i + 1]?.value.cooked ?? '');
+    }
+    return known(text, via);
+  }
+
+  private identifier(name: string): Constant | undefined {
+    if (name === 'undefined') return undefined;
+    const declarations = this.table.declarations.get(name);
+    if (!declarations || declarations.length !== 1) return undefined;
+    const declaration = declarations[0]!;
+    if (declaration.kind !== 'variable' || !declaration.init) return undefined;
+    if (declaration.declarationKind !== 'const' && this.table.reassigned.has(name)) return undefined;
+    if (declaration.declarationKind !== 'const' && declaration.declarationKind !== 'let' && declaration.declarationKind !== 'var') {
+      return undefined;
+    }
+    let value = this.valueOf(declaration.init);
+    for (const step of declaration.path) value = value ? field(value, step) : undefined;
+    return value ? { value: value.value, via: [declaration.node, ...value.via] } : undefined;
+  }
+
+  private member(node: TSESTree.MemberExpression): Constant | undefined {
+    const object = unwrap(node.object);
+    let key = memberPropertyName(node);
+    if (key === undefined && node.computed) {
+      const computed = this.valueOf(node.property);
+      if (computed && isPrimitive(computed.value)) key = String(computed.value);
+    }
+    if (key === undefined) return undefined;
+    if (object.type === 'Identifier') {
+      const enumValue = this.enumMember(object.name, key);
+      if (enumValue) return enumValue;
+    }
+    const base = this.valueOf(object);
+    if (!base) return undefined;
+    if (key === 'length' && (typeof base.value === 'string' || base.value instanceof ConstantArray)) {
+      const length = typeof base.value === 'string' ? base.value.length : base.value.items.length;
+      return known(length, base.via);
+    }
+    const value = field(base, key);
+    return value ? { value: value.value, via: [...base.via, ...value.via] } : undefined;
+  }
+
+  private enumMember(enumName: string, member: string): Constant | undefined {
+    const declarations = this.table.declarations.get(enumName);
+    if (!declarations || declarations.length !== 1 || declarations[0]!.kind !== 'enum') return undefined;
+    const declaration = declarations[0]!.node as TSESTree.TSEnumDeclaration;
+    const members = declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members;
+    let next = 0;
+    for (const entry of members) {
+      const name = entry.id.type === 'Identifier' ? entry.id.name : String((entry.id as TSESTree.Literal).value);
+      let value: ConstantValue | undefined;
+      if (entry.initializer) {
+        const initial = this.valueOf(entry.initializer);
+        value = initial?.value;
+      } else {
+        value = next;
+      }
+      if (typeof value === 'number') next = value + 1;
+      if (name === member) return value === undefined ? undefined : known(value, [entry]);
+    }
+    return undefined;
+  }
+
+  private object(node: TSESTree.ObjectExpression): Constant | undefined {
+    const fields = new Map<string, Constant | undefined>();
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        const spread = this.valueOf(property.argument);
+        if (!spread || !(spread.value instanceof ConstantObject)) return undefined;
+        for (const [key, value] of spread.value.fields) fields.set(key, value);
+        continue;
+      }
+      const key = propertyKeyName(property);
+      if (key === undefined) return undefined;
+      fields.set(key, property.kind === 'init' && !property.method ? this.valueOf(property.value) : undefined);
+    }
+    return known(new ConstantObject(fields));
+  }
+
+  private array(node: TSESTree.ArrayExpression): Constant | undefined {
+    const items: Array<Constant | undefined> = [];
+    for (const element of node.elements) {
+      if (!element) items.push(undefined);
+      else if (element.type === 'SpreadElement') {
+        const spread = this.valueOf(element.argument);
+        if (!spread || !(spread.value instanceof ConstantArray)) return undefined;
+        items.push(...spread.value.items);
+      } else items.push(this.valueOf(element));
+    }
+    return known(new ConstantArray(items));
+  }
+
+  private unary(node: TSESTree.UnaryExpression): Constant | undefined {
+    const argument = this.valueOf(node.argument);
+    if (!argument || !isPrimitive(argument.value)) return undefined;
+    const value = argument.value;
+    switch (node.operator) {
+      case '-':
+        return typeof value === 'number' || typeof value === 'bigint' ? known(-value, argument.via) : undefined;
+      case '+':
+        return typeof value === 'number' ? known(value, argument.via) : undefined;
+      case '!':
+        return known(!value, argument.via);
+      case '~':
+        return typeof value === 'number' ? known(~value, argument.via) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private binary(node: TSESTree.BinaryExpression): Constant | undefined {
+    if (node.left.type === 'PrivateIdentifier') return undefined;
+    const left = this.valueOf(node.left);
+    const right = left ? this.valueOf(node.right) : undefined;
+    if (!left || !right || !isPrimitive(left.value) || !isPrimitive(right.value)) return undefined;
+    const a = left.value;
+    const b = right.value;
+    const via = [...left.via, ...right.via];
+    if (node.operator === '+') {
+      if (typeof a === 'string' || typeof b === 'string') return known(String(a) + String(b), via);
+      if (typeof a === 'number' && typeof b === 'number') return known(a + b, via);
+      return undefined;
+    }
+    if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+    const result = NUMERIC_OPERATORS[node.operator]?.(a, b);
+    return result === undefined || !Number.isFinite(result) ? undefined : known(result, via);
+  }
+}
+
+const NUMERIC_OPERATORS: Record<string, (a: number, b: number) => number> = {
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '%': (a, b) => a % b,
+  '**': (a, b) => a ** b,
+  '<<': (a, b) => a << b,
+  '>>': (a, b) => a >> b,
+  '>>>': (a, b) => a >>> b,
+  '|': (a, b) => a | b,
+  '&': (a, b) => a & b,
+  '^': (a, b) => a ^ b,
+};
+
+function field(container: Constant, key: string): Constant | undefined {
+  if (container.value instanceof ConstantObject) return container.value.fields.get(key);
+  if (container.value instanceof ConstantArray && /^\d+$/.test(key)) return container.value.items[Number(key)];
+  return undefined;
+}
+
+export function isPrimitive(value: ConstantValue): value is string | number | boolean | bigint | null {
+  return !(value instanceof ConstantObject) && !(value instanceof ConstantArray);
+}

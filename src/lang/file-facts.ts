@@ -1,0 +1,52 @@
+import { allNodes, type Node } from './ast.js';
+import { ConstantEvaluator } from './constants.js';
+import { collectDeclarations } from './declarations.js';
+import { NameResolver } from './names.js';
+import type { Program } from './parse.js';
+
+/**
+ * Everything the matcher knows about one file, built once and shared by every rule: the tree,
+ * its nodes indexed by type, parents, names resolved through imports, and constant values.
+ */
+export class FileFacts {
+  readonly nodes: Node[];
+  readonly nodesByType: Map<string, Node[]> = new Map();
+  readonly parents: Map<Node, Node> = new Map();
+  readonly names: NameResolver;
+  readonly constants: ConstantEvaluator;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly program: Program,
+  ) {
+    this.nodes = allNodes(program);
+    for (const node of this.nodes) {
+      const list = this.nodesByType.get(node.type);
+      if (list) list.push(node);
+      else this.nodesByType.set(node.type, [node]);
+    }
+    this.indexParents();
+    const declarations = collectDeclarations(this.nodes);
+    this.names = new NameResolver(declarations);
+    this.constants = new ConstantEvaluator(declarations);
+  }
+
+  textOf(node: Node): string {
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  private indexParents(): void {
+    for (const node of this.nodes) {
+      for (const key in node) {
+        if (key === 'parent' || key === 'loc' || key === 'range') continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const item of value) if (item && typeof item === 'object' && 'type' in item) this.parents.set(item as Node, node);
+        } else if (value && typeof value === 'object' && 'type' in value) {
+          this.parents.set(value as Node, node);
+        }
+      }
+    }
+  }
+}

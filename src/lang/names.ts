@@ -1,0 +1,120 @@
+import { memberPropertyName, unwrap, type Node } from './ast.js';
+import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
+
+/**
+ * The qualified name an expression denotes once imports, requires and aliases are followed:
+ * `mk` after `import { createCipheriv as mk } from 'node:crypto'` is `crypto.createCipheriv`,
+ * and so is `require('crypto').createCipheriv`. `origin` says where the root came from: a module,
+ * a global (unbound, or reached through `window`/`globalThis`), or a local whose value we cannot
+ * see, in which case the name is the code's own spelling.
+ */
+export interface QualifiedName {
+  name: string;
+  origin: 'module' | 'global' | 'local';
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+/** Names that are the same API under another spelling. */
+const EQUIVALENT_PREFIXES: ReadonlyArray<[string, string]> = [['crypto.webcrypto', 'crypto']];
+
+export function normalizeModuleName(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+}
+
+export function canonicalize(name: string): string {
+  for (const [from, to] of EQUIVALENT_PREFIXES) {
+    if (name === from) return to;
+    if (name.startsWith(`${from}.`)) return to + name.slice(from.length);
+  }
+  return name;
+}
+
+export class NameResolver {
+  private readonly memo = new Map<Node, QualifiedName | null>();
+  private readonly inProgress = new Set<Node>();
+
+  constructor(private readonly table: DeclarationTable) {}
+
+  qualifiedName(node: Node): QualifiedName | undefined {
+    const target = unwrap(node);
+    const cached = this.memo.get(target);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(target)) return undefined;
+    this.inProgress.add(target);
+    const result = this.compute(target);
+    this.inProgress.delete(target);
+    const normalized = result ? { name: canonicalize(result.name), origin: result.origin } : undefined;
+    this.memo.set(target, normalized ?? null);
+    return normalized;
+  }
+
+  private compute(node: Node): QualifiedName | undefined {
+    switch (node.type) {
+      case 'Identifier':
+        return this.identifierName(node.name);
+      case 'ThisExpression':
+        return { name: 'this', origin: 'local' };
+      case 'MemberExpression': {
+        const property = memberPropertyName(node);
+        if (property === undefined) return undefined;
+        const object = unwrap(node.object);
+        if (object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && !this.table.declarations.has(object.name)) {
+          return this.identifierName(property) ?? { name: property, origin: 'global' };
+        }
+        const base = this.qualifiedName(object);
+        return base ? { name: `${base.name}.${property}`, origin: base.origin } : undefined;
+      }
+      case 'CallExpression': {
+        const module = requiredModule(node);
+        return module === undefined ? undefined : { name: module, origin: 'module' };
+      }
+      case 'AwaitExpression': {
+        const argument = unwrap(node.argument);
+        if (argument.type === 'ImportExpression' && argument.source.type === 'Literal' && typeof argument.source.value === 'string') {
+          return { name: normalizeModuleName(argument.source.value), origin: 'module' };
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private identifierName(name: string): QualifiedName | undefined {
+    const declarations = this.table.declarations.get(name);
+    if (!declarations || declarations.length === 0) return { name, origin: 'global' };
+    const names = declarations.map((declaration) => this.declarationName(name, declaration));
+    const first = names[0];
+    if (first && names.every((other) => other && other.name === first.name && other.origin === first.origin)) return first;
+    return { name, origin: 'local' };
+  }
+
+  private declarationName(name: string, declaration: Declaration): QualifiedName | undefined {
+    if (declaration.kind === 'import') {
+      const module = normalizeModuleName(declaration.module);
+      const imported = declaration.imported;
+      return { name: imported === NAMESPACE_IMPORT || imported === DEFAULT_IMPORT ? module : `${module}.${imported}`, origin: 'module' };
+    }
+    if (declaration.kind === 'variable' && declaration.init && !this.table.reassigned.has(name)) {
+      if (declaration.path.some((step) => step.startsWith('…'))) return undefined;
+      const base = this.qualifiedName(declaration.init);
+      if (!base || base.origin === 'local') return undefined;
+      return { name: [base.name, ...declaration.path].join('.'), origin: base.origin };
+    }
+    return undefined;
+  }
+}
+
+/** `require('m')` → `m`, with the `node:` prefix dropped. */
+export function requiredModule(node: Node): string | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'Identifier' || callee.name !== 'require' || node.arguments.length !== 1) return undefined;
+  const argument = node.arguments[0]!;
+  if (argument.type === 'Literal' && typeof argument.value === 'string') return normalizeModuleName(argument.value);
+  if (argument.type === 'TemplateLiteral' && argument.expressions.length === 0) {
+    return normalizeModuleName(argument.quasis[0]?.value.cooked ?? '');
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+import { parse, TSError } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+export type Program = TSESTree.Program;
+
+export class ParseFailure extends Error {
+  override readonly name = 'ParseFailure';
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+const JSX_EXTENSIONS = /\.(tsx|jsx|js|mjs|cjs)$/i;
+
+/**
+ * Builds the one ESTree of a file that every rule shares. Plain `.js` files may hold JSX, as
+ * in React projects; `.ts` files may not, because `<T>x` is a type assertion there.
+ */
+export function parseSource(text: string, filePath: string): Program {
+  try {
+    return parse(text, {
+      loc: true,
+      range: true,
+      comment: true,
+      jsx: JSX_EXTENSIONS.test(filePath),
+      filePath,
+      errorOnUnknownASTType: false,
+      allowInvalidAST: true,
+      suppressDeprecatedPropertyWarnings: true,
+    });
+  } catch (error) {
+    if (error instanceof TSError) {
+      throw new ParseFailure(`syntax error: ${error.message}`, error.location.start.line, error.location.start.column + 1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,215 @@
+import { unwrap } from '../lang/ast.js';
+import { ConstantArray, ConstantObject } from '../lang/constants.js';
+import type { FileFacts } from '../lang/file-facts.js';
+import type { Comparison, Value } from './comparison.js';
+import { Matcher } from './matcher.js';
+import type { Pattern } from './pattern.js';
+import type { SafeRegex } from './safe-regex.js';
+import { EMPTY_STATE, stateKey, unify, type Binding, type MatchState } from './state.js';
+
+/** A rule's matching logic after compilation: the operators of docs/rules.md. */
+export type Formula =
+  | { op: 'pattern'; pattern: Pattern }
+  | { op: 'regex'; regex: SafeRegex }
+  | { op: 'either'; alternatives: Formula[] }
+  | {
+      op: 'all';
+      positives: Formula[];
+      insides: Formula[];
+      notInsides: Formula[];
+      nots: Formula[];
+      notRegexes: SafeRegex[];
+      conditions: Condition[];
+      focus: string[][];
+    };
+
+export type Condition =
+  | { op: 'metavariable-regex'; metavariable: string; regex: SafeRegex; constantPropagation: boolean }
+  | { op: 'metavariable-pattern'; metavariable: string; formula: Formula }
+  | { op: 'metavariable-comparison'; comparison: Comparison; base?: number; strip: boolean };
+
+/** A matched range of the file with its metavariable bindings. */
+export interface RangeMatch {
+  range: readonly [number, number];
+  state: MatchState;
+}
+
+/**
+ * Evaluates formulas over one file with Semgrep's semantics: positives intersect by range
+ * inclusion with unified metavariables, `pattern-not` removes equal ranges, `pattern-inside`
+ * keeps ranges inside, conditions filter on bindings, focus narrows the range.
+ */
+export class FormulaEvaluator {
+  private readonly matcher: Matcher;
+  private readonly cache = new Map<Formula, RangeMatch[]>();
+
+  constructor(private readonly facts: FileFacts) {
+    this.matcher = new Matcher(facts);
+  }
+
+  evaluate(formula: Formula): RangeMatch[] {
+    const cached = this.cache.get(formula);
+    if (cached) return cached;
+    const result = dedupe(this.compute(formula));
+    this.cache.set(formula, result);
+    return result;
+  }
+
+  private compute(formula: Formula): RangeMatch[] {
+    switch (formula.op) {
+      case 'pattern':
+        return this.matcher.findAll(formula.pattern, EMPTY_STATE);
+      case 'regex':
+        return formula.regex.findAll(this.facts.text).map((match) => ({
+          range: [match.start, match.end] as const,
+          state: { bindings: regexBindings(match.groups), via: [] },
+        }));
+      case 'either':
+        return formula.alternatives.flatMap((alternative) => this.evaluate(alternative));
+      case 'all':
+        return this.conjunction(formula);
+    }
+  }
+
+  private conjunction(formula: Extract<Formula, { op: 'all' }>): RangeMatch[] {
+    let ranges: RangeMatch[] | undefined;
+    for (const positive of formula.positives) {
+      const next = this.evaluate(positive);
+      ranges = ranges === undefined ? next : intersect(ranges, next);
+      if (ranges.length === 0) return [];
+    }
+    if (ranges === undefined) {
+      // Only pattern-inside: the inside ranges themselves are the matches, as in Semgrep.
+      ranges = formula.insides.length > 0 ? this.evaluate(formula.insides[0]!) : [];
+    }
+    for (const inside of formula.insides) {
+      const outer = this.evaluate(inside);
+      ranges = ranges.flatMap((match) =>
+        outer.flatMap((container) => {
+          if (!within(match.range, container.range)) return [];
+          const merged = unify(match.state, container.state);
+          return merged ? [{ range: match.range, state: merged }] : [];
+        }),
+      );
+    }
+    for (const notInside of formula.notInsides) {
+      const outer = this.evaluate(notInside);
+      ranges = ranges.filter((match) => !outer.some((container) => within(match.range, container.range) && unify(match.state, container.state)));
+    }
+    for (const not of formula.nots) {
+      const excluded = this.evaluate(not);
+      ranges = ranges.filter((match) => !excluded.some((other) => sameRange(match.range, other.range) && unify(match.state, other.state)));
+    }
+    for (const regex of formula.notRegexes) {
+      const excluded = regex.findAll(this.facts.text);
+      ranges = ranges.filter((match) => !excluded.some((other) => within(match.range, [other.start, other.end])));
+    }
+    for (const condition of formula.conditions) ranges = ranges.filter((match) => this.holds(condition, match)).flatMap((match) => this.refine(condition, match));
+    for (const names of formula.focus) ranges = ranges.flatMap((match) => focus(match, names));
+    return ranges;
+  }
+
+  private holds(condition: Condition, match: RangeMatch): boolean {
+    switch (condition.op) {
+      case 'metavariable-regex': {
+        const binding = match.state.bindings[condition.metavariable];
+        if (!binding) return false;
+        if (condition.regex.matchesAtStart(binding.text)) return true;
+        if (!condition.constantPropagation) return false;
+        const value = this.constantOf(binding);
+        return typeof value === 'string' && condition.regex.matchesAtStart(value);
+      }
+      case 'metavariable-comparison':
+        return condition.comparison.evaluate((name, conversion) => {
+          const binding = match.state.bindings[name];
+          if (!binding) return undefined;
+          if (conversion === 'text') {
+            const value = this.constantOf(binding);
+            return typeof value === 'string' || typeof value === 'number' ? value : binding.text;
+          }
+          if (condition.base !== undefined) {
+            const parsed = parseInt(stripQuotes(binding.text), condition.base);
+            return Number.isNaN(parsed) ? undefined : parsed;
+          }
+          const value = this.constantOf(binding);
+          if (value !== undefined) return value;
+          return condition.strip ? stripQuotes(binding.text) : undefined;
+        });
+      case 'metavariable-pattern':
+        return match.state.bindings[condition.metavariable] !== undefined;
+    }
+  }
+
+  /** metavariable-pattern may bind further metavariables, so it can turn one match into several. */
+  private refine(condition: Condition, match: RangeMatch): RangeMatch[] {
+    if (condition.op !== 'metavariable-pattern') return [match];
+    const binding = match.state.bindings[condition.metavariable]!;
+    return this.evaluate(condition.formula).flatMap((inner) => {
+      if (!within(inner.range, binding.range)) return [];
+      const merged = unify(match.state, inner.state);
+      return merged ? [{ range: match.range, state: merged }] : [];
+    });
+  }
+
+  /** How a bound value reads in a message: its constant value when known, else its code. */
+  displayText(binding: Binding): string {
+    const value = this.constantOf(binding);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : binding.text;
+  }
+
+  private constantOf(binding: Binding): Value | undefined {
+    if (binding.nodes.length !== 1) return undefined;
+    const constant = this.facts.constants.valueOf(unwrap(binding.nodes[0]!));
+    if (!constant) return undefined;
+    const value = constant.value;
+    if (value instanceof ConstantObject || value instanceof ConstantArray || typeof value === 'bigint') return typeof value === 'bigint' ? Number(value) : undefined;
+    return value;
+  }
+}
+
+function regexBindings(groups: Record<string, { start: number; end: number; text: string }>): Record<string, Binding> {
+  const bindings: Record<string, Binding> = {};
+  for (const [name, group] of Object.entries(groups)) bindings[`$${name}`] = { nodes: [], range: [group.start, group.end], text: group.text };
+  return bindings;
+}
+
+function intersect(left: RangeMatch[], right: RangeMatch[]): RangeMatch[] {
+  const out: RangeMatch[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      const inner = within(a.range, b.range) ? a : within(b.range, a.range) ? b : undefined;
+      if (!inner) continue;
+      const merged = unify(a.state, b.state);
+      if (merged) out.push({ range: inner.range, state: { ...merged, span: inner.range } });
+    }
+  }
+  return dedupe(out);
+}
+
+function focus(match: RangeMatch, names: string[]): RangeMatch[] {
+  return names.flatMap((name) => {
+    const binding = match.state.bindings[name];
+    return binding ? [{ range: binding.range, state: match.state }] : [];
+  });
+}
+
+function within(inner: readonly [number, number], outer: readonly [number, number]): boolean {
+  return inner[0] >= outer[0] && inner[1] <= outer[1];
+}
+
+function sameRange(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+function stripQuotes(text: string): string {
+  return text.replace(/^(['"`])(.*)\1$/s, '$2');
+}
+
+function dedupe(matches: RangeMatch[]): RangeMatch[] {
+  const seen = new Map<string, RangeMatch>();
+  for (const match of matches) {
+    const key = stateKey(match.range, match.state);
+    if (!seen.has(key)) seen.set(key, match);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,483 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
+import { isPrimitive } from '../lang/constants.js';
+import type { FileFacts } from '../lang/file-facts.js';
+import { deepExpressionOf, isEllipsis, isMetavariableName, spreadMetavariable, type Pattern } from './pattern.js';
+import { addVia, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
+
+/** A place in the code where a pattern matched, with the metavariables it bound. */
+export interface PatternMatch {
+  range: readonly [number, number];
+  state: MatchState;
+}
+
+/** Keys that hold types, modifiers or source spelling: patterns never depend on them. */
+const IGNORED_KEYS = new Set([
+  'type', 'loc', 'range', 'parent', 'typeAnnotation', 'returnType', 'typeArguments', 'typeParameters', 'decorators',
+  'optional', 'definite', 'declare', 'accessibility', 'override', 'readonly', 'abstract', 'raw', 'directive',
+  'importKind', 'exportKind', 'computed', 'shorthand', 'method', 'expression', 'kind', 'implements', 'superTypeArguments',
+]);
+/** Boolean flags a pattern may require (`async function`), but whose absence in a pattern matches both. */
+const REQUIRED_IF_TRUE = new Set(['async', 'generator', 'static', 'await', 'delegate', 'prefix']);
+/** Wrappers whose inner node is the real candidate, so one match is not reported twice. */
+const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression']);
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** Bounds the backtracking of ellipsis matching on pathological inputs. */
+const MAX_STATES = 256;
+
+export class Matcher {
+  constructor(private readonly facts: FileFacts) {}
+
+  /** Every match of a pattern in the file, de-duplicated by range and bindings. */
+  findAll(pattern: Pattern, start: MatchState): PatternMatch[] {
+    const found = new Map<string, PatternMatch>();
+    const record = (range: readonly [number, number], state: MatchState) => {
+      const key = stateKey(range, state);
+      if (!found.has(key)) found.set(key, { range, state });
+    };
+    if (pattern.kind === 'expression') {
+      for (const candidate of this.candidates(pattern.node)) {
+        for (const state of this.match(pattern.node, candidate, start)) record(candidate.range, state);
+      }
+    } else {
+      for (const list of this.statementLists()) {
+        for (let index = 0; index < list.length; index++) {
+          for (const state of this.matchSequence(pattern.nodes, list, 0, index, start, true)) {
+            if (state.span) record(state.span, state);
+          }
+        }
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** Matches one pattern node against one code node. */
+  match(pattern: Node, code: Node, state: MatchState): MatchState[] {
+    const target = unwrap(code);
+    if (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) return this.bind(pattern.name, [target], state);
+    if (isEllipsis(pattern)) return [state];
+    const deep = deepExpressionOf(pattern);
+    if (deep) return this.matchDeep(deep, target, state);
+
+    const dotted = dottedName(pattern);
+    if (dotted !== undefined) return this.matchName(pattern, dotted, target, state);
+
+    switch (pattern.type) {
+      case 'Literal':
+        return this.matchLiteral(pattern, target, state);
+      case 'TemplateLiteral':
+        if (pattern.expressions.length === 0) return this.matchString(pattern.quasis[0]?.value.cooked ?? '', target, state);
+        break;
+      case 'ObjectExpression':
+        return this.matchObject(pattern, target, state);
+      case 'ArrayExpression': {
+        const array = this.resolveConstantInit(target, 'ArrayExpression');
+        if (!array) return [];
+        return this.matchList(pattern.elements as Node[], (array.node as TSESTree.ArrayExpression).elements as Node[], addVia(state, array.via));
+      }
+      case 'AssignmentExpression':
+        if (target.type === 'VariableDeclarator' && pattern.operator === '=') {
+          if (!target.init) return [];
+          return this.match(pattern.left, target.id, state).flatMap((next) => this.match(pattern.right, target.init!, next));
+        }
+        break;
+      case 'ExpressionStatement':
+        return this.matchExpressionStatement(pattern, target, state);
+      case 'VariableDeclaration':
+        if (target.type === 'VariableDeclaration') return this.matchDeclarators(pattern.declarations, target.declarations, state);
+        break;
+      case 'MemberExpression':
+        return this.matchMember(pattern, target, state);
+      case 'BlockStatement':
+        if (target.type !== 'BlockStatement') return [];
+        return this.matchSequence(pattern.body, target.body, 0, 0, state, false);
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return this.matchFunction(pattern, target, state);
+    }
+    if (pattern.type !== target.type) return [];
+    return this.matchChildren(pattern, target, state);
+  }
+
+  private matchChildren(pattern: Node, code: Node, state: MatchState): MatchState[] {
+    let states: MatchState[] = [state];
+    const patternRecord = pattern as unknown as Record<string, unknown>;
+    const codeRecord = code as unknown as Record<string, unknown>;
+    for (const key in patternRecord) {
+      if (IGNORED_KEYS.has(key)) continue;
+      const p = patternRecord[key];
+      const c = codeRecord[key];
+      if (REQUIRED_IF_TRUE.has(key)) {
+        if (p === true && c !== true) return [];
+        continue;
+      }
+      if (Array.isArray(p)) {
+        if (!Array.isArray(c)) return [];
+        states = states.flatMap((s) => this.matchList(p as Node[], c as Node[], s));
+      } else if (isNode(p)) {
+        if (!isNode(c)) return [];
+        states = states.flatMap((s) => this.match(p, c, s));
+      } else if (p !== c && !(p === null && c === undefined) && !(p === undefined && c === null)) {
+        return [];
+      }
+      if (states.length === 0) return [];
+    }
+    return states;
+  }
+
+  /** Ordered lists with `...` (any run) and `$...X` (a bound run): arguments, elements, parameters. */
+  matchList(patterns: ReadonlyArray<Node | null>, code: ReadonlyArray<Node | null>, state: MatchState, i = 0, j = 0): MatchState[] {
+    if (i === patterns.length) return j === code.length ? [state] : [];
+    const pattern = patterns[i] ?? null;
+    const spread = spreadMetavariable(pattern);
+    if (isEllipsis(pattern) || spread) {
+      const results: MatchState[] = [];
+      for (let k = j; k <= code.length && results.length < MAX_STATES; k++) {
+        const run = code.slice(j, k).filter((node): node is Node => node !== null);
+        const bound = spread ? this.bind(spread, run, state) : [state];
+        for (const next of bound) results.push(...this.matchList(patterns, code, next, i + 1, k));
+      }
+      return results;
+    }
+    if (j >= code.length) return [];
+    const item = code[j] ?? null;
+    if (pattern === null || item === null) return pattern === item ? this.matchList(patterns, code, state, i + 1, j + 1) : [];
+    return this.match(pattern, item, state)
+      .slice(0, MAX_STATES)
+      .flatMap((next) => this.matchList(patterns, code, next, i + 1, j + 1));
+  }
+
+  /**
+   * Statement sequences, as Semgrep: `...` skips any statements, and the statements after it may
+   * also be found nested deeper (inside an `if`, a loop, a callback) in what follows.
+   */
+  matchSequence(patterns: readonly Node[], code: readonly Node[], i: number, j: number, state: MatchState, openEnd: boolean): MatchState[] {
+    if (i === patterns.length) return openEnd || j === code.length ? [state] : [];
+    const pattern = patterns[i]!;
+    const spread = spreadMetavariable(pattern);
+    if (isEllipsis(pattern) || spread) {
+      if (i === patterns.length - 1 && !spread) return [state];
+      const results: MatchState[] = [];
+      for (let k = j; k <= code.length && results.length < MAX_STATES; k++) {
+        const bound = spread ? this.bind(spread, code.slice(j, k), state) : [state];
+        for (const next of bound) {
+          results.push(...this.matchSequence(patterns, code, i + 1, k, next, openEnd));
+          if (k < code.length && !spread) {
+            for (const nested of this.nestedStatementLists(code[k]!)) {
+              for (let start = 0; start < nested.length && results.length < MAX_STATES; start++) {
+                results.push(...this.matchSequence(patterns, nested, i + 1, start, next, true));
+              }
+            }
+          }
+        }
+      }
+      return results;
+    }
+    if (j >= code.length) return [];
+    const statement = code[j]!;
+    return this.match(pattern, statement, state)
+      .slice(0, MAX_STATES)
+      .flatMap((next) => this.matchSequence(patterns, code, i + 1, j + 1, extendSpan(next, statement.range), openEnd));
+  }
+
+  private matchExpressionStatement(pattern: TSESTree.ExpressionStatement, code: Node, state: MatchState): MatchState[] {
+    const expression = pattern.expression;
+    switch (code.type) {
+      case 'ExpressionStatement': {
+        const direct = this.match(expression, code.expression, state);
+        const inner = unwrap(code.expression);
+        if (direct.length > 0 || inner.type !== 'AwaitExpression') return direct;
+        return this.match(expression, inner.argument, state);
+      }
+      case 'VariableDeclaration':
+        if (expression.type === 'AssignmentExpression' && expression.operator === '=') {
+          return code.declarations.flatMap((declarator) => this.match(expression, declarator, state));
+        }
+        return code.declarations.flatMap((declarator) => (declarator.init ? this.matchAwaited(expression, declarator.init, state) : []));
+      case 'ReturnStatement':
+        return code.argument ? this.matchAwaited(expression, code.argument, state) : [];
+      default:
+        return [];
+    }
+  }
+
+  private matchAwaited(pattern: Node, code: Node, state: MatchState): MatchState[] {
+    const direct = this.match(pattern, code, state);
+    const inner = unwrap(code);
+    if (direct.length > 0 || inner.type !== 'AwaitExpression') return direct;
+    return this.match(pattern, inner.argument, state);
+  }
+
+  private matchDeclarators(patterns: TSESTree.VariableDeclarator[], code: TSESTree.VariableDeclarator[], state: MatchState): MatchState[] {
+    if (patterns.length === 1) return code.flatMap((declarator) => this.matchDeclarator(patterns[0]!, declarator, state));
+    return this.matchList(patterns, code, state);
+  }
+
+  private matchDeclarator(pattern: TSESTree.VariableDeclarator, code: TSESTree.VariableDeclarator, state: MatchState): MatchState[] {
+    const ids = this.match(pattern.id, code.id, state);
+    if (!pattern.init) return ids;
+    if (!code.init) return [];
+    return ids.flatMap((next) => this.match(pattern.init!, code.init!, next));
+  }
+
+  private matchFunction(pattern: TSESTree.FunctionLike, code: Node, state: MatchState): MatchState[] {
+    if (!FUNCTION_TYPES.has(code.type)) return [];
+    const fn = code as TSESTree.FunctionLike;
+    if (pattern.async && !fn.async) return [];
+    if (pattern.generator && !fn.generator) return [];
+    let states: MatchState[] = [state];
+    if (pattern.id) {
+      if (!fn.id) return [];
+      states = this.match(pattern.id, fn.id, state);
+    }
+    states = states.flatMap((s) => this.matchList(pattern.params, fn.params, s));
+    if (!pattern.body) return states;
+    const body = fn.body;
+    if (!body) return [];
+    if (pattern.body.type === 'BlockStatement' && body.type !== 'BlockStatement') {
+      const onlyEllipsis = pattern.body.body.length === 1 && isEllipsis(pattern.body.body[0]);
+      return onlyEllipsis ? states : [];
+    }
+    return states.flatMap((s) => this.match(pattern.body!, body, s));
+  }
+
+  private matchMember(pattern: TSESTree.MemberExpression, code: Node, state: MatchState): MatchState[] {
+    if (code.type !== 'MemberExpression') return [];
+    const patternProperty = pattern.property;
+    let states: MatchState[];
+    if (!pattern.computed && patternProperty.type === 'Identifier' && isMetavariableName(patternProperty.name)) {
+      states = code.computed ? this.bind(patternProperty.name, [code.property], state) : this.bind(patternProperty.name, [code.property], state);
+    } else if (pattern.computed) {
+      const name = memberPropertyName(pattern);
+      if (name !== undefined) {
+        if (memberPropertyName(code) !== name) return [];
+        states = [state];
+      } else {
+        if (!code.computed) return [];
+        states = this.match(patternProperty, code.property, state);
+      }
+    } else {
+      if (memberPropertyName(pattern) !== memberPropertyName(code)) return [];
+      states = [state];
+    }
+    return states.flatMap((next) => this.match(pattern.object, code.object, next));
+  }
+
+  /** `crypto.createCipheriv` matches every spelling that reaches that function (imports, requires, aliases). */
+  private matchName(pattern: Node, dotted: string, code: Node, state: MatchState): MatchState[] {
+    if (code.type !== 'Identifier' && code.type !== 'MemberExpression' && code.type !== 'CallExpression' && code.type !== 'ThisExpression') {
+      return [];
+    }
+    if (pattern.type === 'Identifier' && code.type === 'Identifier' && code.name === pattern.name) return [state];
+    const qualified = this.facts.names.qualifiedName(code);
+    return qualified?.name === dotted ? [state] : [];
+  }
+
+  private matchLiteral(pattern: TSESTree.Literal, code: Node, state: MatchState): MatchState[] {
+    if ('regex' in pattern && pattern.regex) {
+      return code.type === 'Literal' && 'regex' in code && code.regex && code.regex.pattern === pattern.regex.pattern ? [state] : [];
+    }
+    if (typeof pattern.value === 'string') return this.matchString(pattern.value, code, state);
+    const constant = this.facts.constants.valueOf(code);
+    if (!constant || !isPrimitive(constant.value)) return [];
+    const equal =
+      typeof pattern.value === 'number' || typeof pattern.value === 'bigint'
+        ? (typeof constant.value === 'number' || typeof constant.value === 'bigint') && Number(constant.value) === Number(pattern.value)
+        : constant.value === pattern.value;
+    return equal ? [addVia(state, constant.via)] : [];
+  }
+
+  /** A string literal matches any expression whose value is that string; `"..."` matches any string. */
+  private matchString(expected: string, code: Node, state: MatchState): MatchState[] {
+    const constant = this.facts.constants.valueOf(code);
+    if (!constant || typeof constant.value !== 'string') return [];
+    if (expected !== '...' && constant.value !== expected) return [];
+    return [addVia(state, constant.via)];
+  }
+
+  /** Object patterns: fields in any order; without `...` the object may hold no other fields. */
+  private matchObject(pattern: TSESTree.ObjectExpression, code: Node, state: MatchState): MatchState[] {
+    const object = this.resolveConstantInit(code, 'ObjectExpression');
+    if (!object) return [];
+    const codeProperties = (object.node as TSESTree.ObjectExpression).properties;
+    const open = pattern.properties.some((property) => isEllipsis(property));
+    const wanted = pattern.properties.filter((property) => !isEllipsis(property));
+    if (!open && wanted.length !== codeProperties.length) return [];
+    const search = (index: number, used: ReadonlySet<number>, current: MatchState): MatchState[] => {
+      if (index === wanted.length) return [current];
+      const property = wanted[index]!;
+      const results: MatchState[] = [];
+      codeProperties.forEach((candidate, position) => {
+        if (used.has(position) || results.length >= MAX_STATES) return;
+        for (const next of this.matchProperty(property, candidate, current)) {
+          results.push(...search(index + 1, new Set([...used, position]), next));
+        }
+      });
+      return results;
+    };
+    return search(0, new Set(), addVia(state, object.via));
+  }
+
+  private matchProperty(pattern: TSESTree.ObjectLiteralElement, code: TSESTree.ObjectLiteralElement, state: MatchState): MatchState[] {
+    if (pattern.type === 'SpreadElement' || code.type === 'SpreadElement') {
+      return pattern.type === code.type ? this.match(pattern, code, state) : [];
+    }
+    let states: MatchState[];
+    const patternKey = pattern.key;
+    if (!pattern.computed && patternKey.type === 'Identifier' && isMetavariableName(patternKey.name)) {
+      states = this.bind(patternKey.name, [code.key], state);
+    } else {
+      const name = propertyKeyName(pattern);
+      if (name === undefined || name !== propertyKeyName(code)) return [];
+      states = [state];
+    }
+    return states.flatMap((next) => this.match(pattern.value, code.value, next));
+  }
+
+  /** An identifier bound once to a literal of the wanted kind stands for that literal. */
+  private resolveConstantInit(code: Node, type: 'ObjectExpression' | 'ArrayExpression'): { node: Node; via: Node[] } | undefined {
+    if (code.type === type) return { node: code, via: [] };
+    if (code.type !== 'Identifier') return undefined;
+    const constant = this.facts.constants.valueOf(code);
+    if (!constant) return undefined;
+    const declaration = constant.via[0];
+    const declarator = declaration ? this.facts.parents.get(declaration) : undefined;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== declaration || !declarator.init) return undefined;
+    const init = unwrap(declarator.init);
+    return init.type === type ? { node: init, via: [declaration] } : undefined;
+  }
+
+  private matchDeep(pattern: Node, code: Node, state: MatchState): MatchState[] {
+    const results: MatchState[] = [];
+    const stack: Node[] = [code];
+    while (stack.length > 0 && results.length < MAX_STATES) {
+      const node = stack.pop()!;
+      if (!WRAPPERS.has(node.type)) results.push(...this.match(pattern, node, state));
+      stack.push(...childNodes(node));
+    }
+    return results;
+  }
+
+  bind(name: string, nodes: readonly Node[], state: MatchState): MatchState[] {
+    if (name === '$_') return [state];
+    const binding = this.bindingOf(nodes);
+    const existing = state.bindings[name];
+    if (existing) return sameCode(existing, binding) ? [state] : [];
+    return [{ ...state, bindings: { ...state.bindings, [name]: binding } }];
+  }
+
+  bindingOf(nodes: readonly Node[]): Binding {
+    if (nodes.length === 0) return { nodes, range: [0, 0], text: '' };
+    const range: [number, number] = [nodes[0]!.range[0], nodes[nodes.length - 1]!.range[1]];
+    return { nodes, range, text: this.facts.text.slice(range[0], range[1]) };
+  }
+
+  private candidates(pattern: Node): Node[] {
+    const byType = (...types: string[]) => types.flatMap((type) => this.facts.nodesByType.get(type) ?? []);
+    if (pattern.type === 'Identifier' || pattern.type === 'MemberExpression') {
+      if (dottedName(pattern) !== undefined) return byType('Identifier', 'MemberExpression').filter((node) => this.isExpressionPosition(node));
+    }
+    if (pattern.type === 'AssignmentExpression') return byType('AssignmentExpression', 'VariableDeclarator');
+    if (FUNCTION_TYPES.has(pattern.type)) return byType(...FUNCTION_TYPES);
+    const isAnyExpression =
+      (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
+      deepExpressionOf(pattern) !== undefined;
+    if (isAnyExpression) return this.facts.nodes.filter((node) => !WRAPPERS.has(node.type) && this.isExpressionPosition(node));
+    return byType(pattern.type);
+  }
+
+  /** Excludes names that are not values: property keys, member property names, declared names. */
+  private isExpressionPosition(node: Node): boolean {
+    if (!isExpressionType(node.type)) return false;
+    const parent = this.facts.parents.get(node);
+    if (!parent) return true;
+    switch (parent.type) {
+      case 'MemberExpression':
+        return parent.object === node || parent.computed;
+      case 'Property':
+        return parent.value === node || (parent.computed && parent.key === node);
+      case 'VariableDeclarator':
+        return parent.init === node;
+      case 'ImportSpecifier':
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+      case 'ExportSpecifier':
+      case 'LabeledStatement':
+      case 'BreakStatement':
+      case 'ContinueStatement':
+        return false;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        return (parent as { id?: Node | null }).id !== node && !(parent as { params?: Node[] }).params?.includes(node);
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+        return parent.value === node;
+      default:
+        return !parent.type.startsWith('TS');
+    }
+  }
+
+  private readonly statementListCache = new Map<Node, Node[][]>();
+
+  /** Statement lists nested anywhere inside a statement (blocks of ifs, loops, callbacks). */
+  private nestedStatementLists(statement: Node): Node[][] {
+    const cached = this.statementListCache.get(statement);
+    if (cached) return cached;
+    const lists: Node[][] = [];
+    const stack: Node[] = [...childNodes(statement)];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const list = statementListOf(node);
+      if (list) lists.push(list);
+      stack.push(...childNodes(node));
+    }
+    this.statementListCache.set(statement, lists);
+    return lists;
+  }
+
+  private statementLists(): Node[][] {
+    const lists: Node[][] = [];
+    for (const node of this.facts.nodes) {
+      const list = statementListOf(node);
+      if (list) lists.push(list);
+    }
+    return lists;
+  }
+}
+
+function statementListOf(node: Node): Node[] | undefined {
+  switch (node.type) {
+    case 'Program':
+    case 'BlockStatement':
+    case 'StaticBlock':
+    case 'TSModuleBlock':
+      return node.body as Node[];
+    case 'SwitchCase':
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}
+
+function isExpressionType(type: string): boolean {
+  return (
+    type.endsWith('Expression') || type === 'Identifier' || type === 'Literal' || type === 'TemplateLiteral' ||
+    type === 'JSXElement' || type === 'JSXFragment' || type === 'Super' || type === 'PrivateIdentifier'
+  ) && !type.startsWith('TS');
+}
+
+/** `a.b.c` written with plain names (no metavariables, no computed parts), or undefined. */
+export function dottedName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return isMetavariableName(node.name) || isEllipsis(node) ? undefined : node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    if (isMetavariableName(node.property.name)) return undefined;
+    const base = dottedName(node.object);
+    return base === undefined ? undefined : `${base}.${node.property.name}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Regexes from rules run on RE2JS, a linear-time engine, so no rule can hang a scan. Its
+ * syntax is RE2's: `(?i)` inline flags work; look-around and backreferences do not exist.
+ */
+export interface SafeRegex {
+  source: string;
+  /** Every match in the text, with numbered and named groups. */
+  findAll(text: string): RegexMatch[];
+  /** True when the regex matches at the start of the text (Semgrep's metavariable-regex semantics). */
+  matchesAtStart(text: string): boolean;
+  test(text: string): boolean;
+}
+
+export interface RegexMatch {
+  start: number;
+  end: number;
+  groups: Record<string, { start: number; end: number; text: string }>;
+}
+
+export class RegexSyntaxError extends Error {
+  override readonly name = 'RegexSyntaxError';
+}
+
+const MAX_MATCHES_PER_FILE = 10_000;
+
+export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
+  const flags = options.multiline ? RE2JS.MULTILINE : 0;
+  let regex: RE2JS;
+  let anchored: RE2JS;
+  try {
+    regex = RE2JS.compile(source, flags);
+    anchored = RE2JS.compile(`^(?:${source})`, flags & ~RE2JS.MULTILINE);
+  } catch (error) {
+    throw new RegexSyntaxError(explain(source, error));
+  }
+  return {
+    source,
+    findAll(text) {
+      const matcher = regex.matcher(text);
+      const named = Object.entries(regex.namedGroups() as Record<string, number>);
+      const matches: RegexMatch[] = [];
+      while (matches.length < MAX_MATCHES_PER_FILE && matcher.find()) {
+        const groups: RegexMatch['groups'] = {};
+        for (let index = 1; index <= matcher.groupCount(); index++) {
+          const start = matcher.start(index);
+          if (start < 0) continue;
+          groups[String(index)] = { start, end: matcher.end(index), text: matcher.group(index) ?? '' };
+        }
+        for (const [name, index] of named) {
+          const group = groups[String(index)];
+          if (group) groups[name] = group;
+        }
+        matches.push({ start: matcher.start(), end: matcher.end(), groups });
+        if (matcher.end() === matcher.start() && matcher.end() >= text.length) break;
+      }
+      return matches;
+    },
+    matchesAtStart(text) {
+      return anchored.matcher(text).lookingAt();
+    },
+    test(text) {
+      return regex.matcher(text).find();
+    },
+  };
+}
+
+function explain(source: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/\(\?[=!<]/.test(source) && /Perl syntax/.test(message)) {
+    return `regex "${source}" uses look-around, which RE2 syntax does not have: ${message}. Rewrite it, e.g. with pattern-not-regex or metavariable-regex.`;
+  }
+  if (/\\[1-9]/.test(source) && /escape/.test(message)) {
+    return `regex "${source}" uses a backreference, which RE2 syntax does not have: ${message}. Rewrite it without one.`;
+  }
+  return `regex "${source}" is not valid RE2 syntax: ${message}`;
+}

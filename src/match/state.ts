@@ -1,0 +1,51 @@
+import type { Node } from '../lang/ast.js';
+
+/** What a metavariable is bound to: one node for `$X`, a run of nodes for `$...X`. */
+export interface Binding {
+  nodes: readonly Node[];
+  range: readonly [number, number];
+  text: string;
+}
+
+/** One way a pattern matched so far: bindings, the matched span, and constants read on the way. */
+export interface MatchState {
+  bindings: Readonly<Record<string, Binding>>;
+  span?: readonly [number, number];
+  via: readonly Node[];
+}
+
+export const EMPTY_STATE: MatchState = { bindings: {}, via: [] };
+
+export function extendSpan(state: MatchState, range: readonly [number, number]): MatchState {
+  const span = state.span;
+  return { ...state, span: span ? [Math.min(span[0], range[0]), Math.max(span[1], range[1])] : [range[0], range[1]] };
+}
+
+export function addVia(state: MatchState, via: readonly Node[]): MatchState {
+  return via.length === 0 ? state : { ...state, via: [...state.via, ...via] };
+}
+
+/** Code texts compared as Semgrep compares bound code: the same tokens, whatever the spacing. */
+export function sameCode(a: Binding, b: Binding): boolean {
+  return normalizeCode(a.text) === normalizeCode(b.text);
+}
+
+function normalizeCode(text: string): string {
+  return text.replace(/\s+/g, '').replace(/;+$/, '').replace(/'/g, '"');
+}
+
+/** Merges two states whose shared metavariables agree; undefined when they conflict. */
+export function unify(a: MatchState, b: MatchState): MatchState | undefined {
+  const bindings: Record<string, Binding> = { ...a.bindings };
+  for (const [name, binding] of Object.entries(b.bindings)) {
+    const existing = bindings[name];
+    if (existing && !sameCode(existing, binding)) return undefined;
+    if (!existing) bindings[name] = binding;
+  }
+  return { bindings, via: [...a.via, ...b.via], ...(a.span ? { span: a.span } : {}) };
+}
+
+export function stateKey(range: readonly [number, number], state: MatchState): string {
+  const names = Object.keys(state.bindings).sort();
+  return `${range[0]}:${range[1]}|${names.map((name) => `${name}=${state.bindings[name]!.range.join(',')}`).join('|')}`;
+}

@@ -1,0 +1,104 @@
+import type { Confidence, Severity } from './severity.js';
+
+export const CATEGORIES = ['key-escrow', 'plaintext-logging', 'weak-crypto', 'server-side-key-access'] as const;
+export type ShippedCategory = (typeof CATEGORIES)[number];
+
+export const FILE_CONTEXTS = ['server', 'client', 'shared', 'test', 'unknown'] as const;
+export type FileContext = (typeof FILE_CONTEXTS)[number];
+
+/** A step of the evidence behind a finding: a value that came from elsewhere. */
+export interface TraceStep {
+  file: string;
+  line: number;
+  column?: number;
+  note: string;
+}
+
+/** Source lines around a finding, kept so formatters stay pure functions of the result. */
+export interface Snippet {
+  firstLine: number;
+  lines: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  confidence: Confidence;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  context?: FileContext;
+  fingerprint: string;
+  cwe: string[];
+  trace?: TraceStep[];
+  /** For findings about several ciphertext samples. */
+  samples?: string[];
+  snippet?: Snippet;
+}
+
+export const ERROR_KINDS = ['parse', 'size', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** Kinds that mean "this input was skipped"; they change the exit code only with --strict. */
+export const SKIP_KINDS: ReadonlySet<ErrorKind> = new Set(['parse', 'size', 'binary', 'unreadable', 'symlink']);
+
+export interface ToolError {
+  file?: string;
+  line?: number;
+  column?: number;
+  ruleId?: string;
+  message: string;
+  kind: ErrorKind;
+}
+
+export interface ToolWarning {
+  file?: string;
+  line: number;
+  message: string;
+  kind: string;
+}
+
+export interface ReportStats {
+  files: number;
+  filesSkipped: number;
+  rules: number;
+  suppressed: number;
+  baselined: number;
+  durationMs: number;
+  [extra: string]: number;
+}
+
+/** The shape shared by scan and inspect results; formatters take this. */
+export interface Report {
+  version: 1;
+  tool: { name: 'nobackdoor'; version: string };
+  findings: Finding[];
+  errors: ToolError[];
+  warnings: ToolWarning[];
+  stats: ReportStats;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    compareText(a.fingerprint, b.fingerprint)
+  );
+}
+
+export function compareProblems(a: ToolError | ToolWarning, b: ToolError | ToolWarning): number {
+  return compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message);
+}
+
+/** Locale-independent ordering so output is identical on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { codeFrame } from '../code-frame.js';
+import type { Finding, Report, ToolError } from '../finding.js';
+import { SKIP_KINDS } from '../finding.js';
+import { SEVERITIES, type Severity } from '../severity.js';
+import type { Formatter } from './types.js';
+
+/** Human output: findings grouped by file with a code frame, then problems, then one summary line. */
+export const formatText: Formatter = (report, options) => {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  for (const [file, findings] of groupByFile(report.findings)) {
+    lines.push(paint.underline(file));
+    for (const finding of findings) lines.push(...describeFinding(finding, paint), '');
+  }
+  const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
+  const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
+  if (failures.length > 0) {
+    lines.push(paint.bold.red('Errors'));
+    for (const error of failures) lines.push(`  ${describeError(error)}`);
+    lines.push('');
+  }
+  if (skipped.length > 0) {
+    lines.push(paint.bold.yellow(`Not analysed (${skipped.length})`));
+    for (const error of skipped) lines.push(`  ${describeError(error)}`);
+    lines.push('');
+  }
+  if (report.warnings.length > 0) {
+    lines.push(paint.bold.yellow('Warnings'));
+    for (const warning of report.warnings) {
+      const where = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
+      lines.push(`  ${where}${warning.message} [${warning.kind}]`);
+    }
+    lines.push('');
+  }
+  lines.push(summary(report, paint));
+  return lines.join('\n') + '\n';
+};
+
+function describeFinding(finding: Finding, paint: ChalkInstance): string[] {
+  const severity = SEVERITY_COLOUR[finding.severity](paint)(finding.severity.toUpperCase().padEnd(8));
+  const where = paint.dim(`${finding.line}:${finding.column}`);
+  const contextNote = finding.context === 'test' ? paint.dim(' (test code)') : '';
+  const head = `  ${where} ${severity} ${finding.message} ${paint.dim(`${finding.ruleId} · ${finding.category}`)}${contextNote}`;
+  const frame = codeFrame(finding, { gutter: paint.dim, marker: SEVERITY_COLOUR[finding.severity](paint) }).map(
+    (line) => `    ${line}`,
+  );
+  const trace = (finding.trace ?? []).map((step) => paint.dim(`    ↳ ${step.file}:${step.line} ${step.note}`));
+  const samples = finding.samples ? [paint.dim(`    samples: ${finding.samples.join(', ')}`)] : [];
+  return [head, ...frame, ...trace, ...samples];
+}
+
+function describeError(error: ToolError): string {
+  const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+  const rule = error.ruleId ? ` (rule ${error.ruleId})` : '';
+  return `${where ? `${where}: ` : ''}${error.message}${rule} [${error.kind}]`;
+}
+
+function summary(report: Report, paint: ChalkInstance): string {
+  const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`);
+  const findings = report.findings.length === 1 ? '1 finding' : `${report.findings.length} findings`;
+  const detail = counts.length > 0 ? ` (${counts.join(', ')})` : '';
+  const files = `${report.stats.files} ${report.stats.files === 1 ? 'file' : 'files'} analysed`;
+  const skipped = report.stats.filesSkipped > 0 ? `, ${report.stats.filesSkipped} not analysed` : '';
+  const errors = report.errors.length > 0 ? `, ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}` : '';
+  const text = `${findings}${detail} · ${files}${skipped}${errors} · ${report.stats.rules} rules`;
+  return report.findings.length > 0 ? paint.bold(text) : paint.green(text);
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+const SEVERITY_COLOUR: Record<Severity, (paint: ChalkInstance) => ChalkInstance> = {
+  critical: (paint) => paint.bold.magenta,
+  high: (paint) => paint.bold.red,
+  medium: (paint) => paint.yellow,
+  low: (paint) => paint.cyan,
+  info: (paint) => paint.gray,
+};

@@ -1,0 +1,8 @@
+import type { Report } from '../finding.js';
+
+export interface FormatOptions {
+  color: boolean;
+}
+
+/** A formatter is a pure function of the report: no I/O, no clock, no environment. */
+export type Formatter = (report: Report, options: FormatOptions) => string;

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../report/finding.js';
+import { CONFIDENCES, SEVERITIES } from '../report/severity.js';
+
+/**
+ * The rule language's shape (docs/rules.md). Semantics that a schema cannot say (exactly one
+ * operator per formula, regex syntax, pattern syntax) are checked when rules are compiled, where
+ * the error can name the line.
+ */
+
+const SEMGREP_SEVERITIES = ['ERROR', 'WARNING', 'INFO', 'INVENTORY', 'EXPERIMENT'] as const;
+const spellings = (words: readonly string[]) =>
+  words.flatMap((word) => [word.toLowerCase(), word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1).toLowerCase()]);
+const SEVERITY_SPELLINGS = [...new Set([...spellings(SEVERITIES), ...spellings(SEMGREP_SEVERITIES)])] as [string, ...string[]];
+const CONFIDENCE_SPELLINGS = [...new Set(spellings(CONFIDENCES))] as [string, ...string[]];
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'a kebab-case id such as "node-des-cipher" (lowercase letters, digits, "-" or ".")');
+
+const metavariableName = z.string().regex(/^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$/, 'a metavariable such as "$KEY"');
+
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+
+export const METAVARIABLE_REGEX = z.strictObject({
+  metavariable: metavariableName,
+  regex: z.string(),
+  'constant-propagation': z.boolean().optional(),
+});
+
+export const METAVARIABLE_COMPARISON = z.strictObject({
+  metavariable: metavariableName.optional(),
+  comparison: z.string(),
+  base: z.number().int().optional(),
+  strip: z.boolean().optional(),
+  'constant-propagation': z.boolean().optional(),
+});
+
+/** Every operator a formula item may hold; compile checks that an item holds exactly one. */
+export interface FormulaItem {
+  pattern?: string;
+  patterns?: FormulaItem[];
+  'pattern-either'?: FormulaItem[];
+  'pattern-not'?: string | FormulaItem;
+  'pattern-inside'?: string | FormulaItem;
+  'pattern-not-inside'?: string | FormulaItem;
+  'pattern-regex'?: string;
+  'pattern-not-regex'?: string;
+  'metavariable-regex'?: z.infer<typeof METAVARIABLE_REGEX>;
+  'metavariable-pattern'?: MetavariablePattern;
+  'metavariable-comparison'?: z.infer<typeof METAVARIABLE_COMPARISON>;
+  'focus-metavariable'?: string | string[];
+}
+
+export interface MetavariablePattern {
+  metavariable: string;
+  language?: string;
+  pattern?: string;
+  patterns?: FormulaItem[];
+  'pattern-either'?: FormulaItem[];
+  'pattern-regex'?: string;
+}
+
+export const FORMULA_ITEM: z.ZodType<FormulaItem> = z.lazy(() =>
+  z
+    .strictObject({
+      pattern: z.string().optional(),
+      patterns: z.array(FORMULA_ITEM).optional(),
+      'pattern-either': z.array(FORMULA_ITEM).optional(),
+      'pattern-not': z.union([z.string(), FORMULA_ITEM]).optional(),
+      'pattern-inside': z.union([z.string(), FORMULA_ITEM]).optional(),
+      'pattern-not-inside': z.union([z.string(), FORMULA_ITEM]).optional(),
+      'pattern-regex': z.string().optional(),
+      'pattern-not-regex': z.string().optional(),
+      'metavariable-regex': METAVARIABLE_REGEX.optional(),
+      'metavariable-pattern': METAVARIABLE_PATTERN.optional(),
+      'metavariable-comparison': METAVARIABLE_COMPARISON.optional(),
+      'focus-metavariable': z.union([metavariableName, z.array(metavariableName)]).optional(),
+    })
+    .meta({ description: 'One matching operator (exactly one key per item).' }),
+);
+
+const METAVARIABLE_PATTERN: z.ZodType<MetavariablePattern> = z.lazy(() =>
+  z.strictObject({
+    metavariable: metavariableName,
+    language: z.string().optional(),
+    pattern: z.string().optional(),
+    patterns: z.array(FORMULA_ITEM).optional(),
+    'pattern-either': z.array(FORMULA_ITEM).optional(),
+    'pattern-regex': z.string().optional(),
+  }),
+);
+
+export const LANGUAGES = ['typescript', 'javascript', 'ts', 'js', 'tsx', 'jsx'] as const;
+
+export const RULE = z.strictObject({
+  id: kebabId,
+  category: kebabId
+    .optional()
+    .meta({ description: `Shipped rules use one of: ${CATEGORIES.join(', ')}. Custom rules may name their own; default "custom".` }),
+  severity: z.enum(SEVERITY_SPELLINGS).meta({ description: "critical|high|medium|low|info, or Semgrep's ERROR|WARNING|INFO" }),
+  confidence: z.enum(CONFIDENCE_SPELLINGS).optional(),
+  message: z.string().min(1),
+  note: z.string().optional(),
+  'fix-guidance': z.string().optional(),
+  fix: z.string().optional(),
+  metadata: z
+    .looseObject({
+      cwe: stringOrList.optional(),
+      references: stringOrList.optional(),
+      owasp: stringOrList.optional(),
+      confidence: z.string().optional(),
+      category: z.string().optional(),
+    })
+    .optional(),
+  languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
+  paths: z
+    .strictObject({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() })
+    .optional(),
+  context: z.union([z.enum(['server', 'client', 'shared', 'test']), z.array(z.enum(['server', 'client', 'shared', 'test']))]).optional(),
+  mode: z.literal('search').optional(),
+  options: z.looseObject({}).optional(),
+  pattern: z.string().optional(),
+  patterns: z.array(FORMULA_ITEM).optional(),
+  'pattern-either': z.array(FORMULA_ITEM).optional(),
+  'pattern-regex': z.string().optional(),
+});
+export type RuleDocument = z.infer<typeof RULE>;
+
+export const RULE_FILE = z
+  .strictObject({ rules: z.array(RULE).min(1) })
+  .meta({ title: 'nobackdoor rule pack', description: 'A YAML file of rules: the same language for shipped and custom rules.' });
+
+/** Semgrep operators we recognise but do not support: naming them beats "unknown key". */
+export const UNSUPPORTED_SEMGREP_KEYS = new Set([
+  'pattern-where-python',
+  'metavariable-analysis',
+  'metavariable-type',
+  'pattern-propagators',
+  'pattern-sources',
+  'pattern-sinks',
+  'pattern-sanitizers',
+  'match',
+  'taint',
+  'join',
+  'extract',
+  'dest-language',
+  'generic',
+  'r2c-internal-project-depends-on',
+  'project-depends-on',
+  'min-version',
+  'max-version',
+]);
+
+export function normalizeSeverity(raw: string): (typeof SEVERITIES)[number] {
+  if (raw === 'info') return 'info';
+  const upper = raw.toUpperCase();
+  if (upper === 'ERROR') return 'high';
+  if (upper === 'WARNING') return 'medium';
+  if (upper === 'INFO' || upper === 'INVENTORY' || upper === 'EXPERIMENT') return 'low';
+  return raw.toLowerCase() as (typeof SEVERITIES)[number];
+}

@@ -1,0 +1,145 @@
+import { classifyContext } from '../lang/context.js';
+import { FileFacts } from '../lang/file-facts.js';
+import { ParseFailure, parseSource } from '../lang/parse.js';
+import { FormulaEvaluator, type RangeMatch } from '../match/formula.js';
+import type { Node } from '../lang/ast.js';
+import { fingerprintOf, OccurrenceCounter } from '../report/fingerprint.js';
+import type { FileContext, Finding, ToolError, TraceStep } from '../report/finding.js';
+import { renderMessage } from '../report/message.js';
+import { lowerSeverity } from '../report/severity.js';
+import type { CompiledRule } from '../rules/compiled-rule.js';
+import { LineIndex } from './lines.js';
+
+export interface FileInput {
+  /** Relative to the scan root, forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface AnalysisOptions {
+  /** Findings in test code are reported one severity lower unless this is 'same'. */
+  testSeverity: 'lower' | 'same';
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  errors: ToolError[];
+}
+
+const MAX_SNIPPET_LINES = 6;
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+/**
+ * The per-file analysis: a pure function of the file's text and the compiled rules. One rule
+ * that throws becomes an `internal` error for that rule and file; the other rules still run.
+ * A stack overflow (absurdly deep nesting) propagates so the caller can retry with a bigger stack.
+ */
+export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], options: AnalysisOptions): FileAnalysis {
+  const context = classifyContext(input.path);
+  const applicable = rules.filter((rule) => applies(rule, input.path, context));
+  if (applicable.length === 0) return { findings: [], errors: [] };
+
+  let facts: FileFacts;
+  try {
+    facts = new FileFacts(input.path, input.text, parseSource(input.text, input.path));
+  } catch (error) {
+    if (error instanceof ParseFailure) {
+      return {
+        findings: [],
+        errors: [{ file: input.path, ...(error.line ? { line: error.line, column: error.column } : {}), message: `${error.message}; the file was not analysed`, kind: 'parse' }],
+      };
+    }
+    throw error;
+  }
+
+  const evaluator = new FormulaEvaluator(facts);
+  const lines = new LineIndex(input.text);
+  const occurrences = new OccurrenceCounter();
+  const findings: Finding[] = [];
+  const errors: ToolError[] = [];
+  for (const rule of applicable) {
+    let matches: RangeMatch[];
+    try {
+      matches = evaluator.evaluate(rule.formula);
+    } catch (error) {
+      if (isStackOverflow(error)) throw error;
+      errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${describe(error)}; its other findings are kept`, kind: 'internal' });
+      continue;
+    }
+    const ordered = [...matches].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    const seenRanges = new Set<string>();
+    for (const match of ordered) {
+      const rangeKey = `${match.range[0]}:${match.range[1]}`;
+      if (seenRanges.has(rangeKey)) continue;
+      seenRanges.add(rangeKey);
+      findings.push(toFinding(rule, match, input.path, context, lines, occurrences, options, evaluator));
+    }
+  }
+  return { findings, errors };
+}
+
+function applies(rule: CompiledRule, path: string, context: FileContext): boolean {
+  const language = TYPESCRIPT_FILE.test(path) ? 'typescript' : 'javascript';
+  if (!rule.languages.has(language) && !(language === 'typescript' && rule.languages.has('javascript'))) return false;
+  if (rule.contexts && !rule.contexts.includes(context)) return false;
+  return rule.appliesToPath(path);
+}
+
+function toFinding(
+  rule: CompiledRule,
+  match: RangeMatch,
+  path: string,
+  context: FileContext,
+  lines: LineIndex,
+  occurrences: OccurrenceCounter,
+  options: AnalysisOptions,
+  evaluator: FormulaEvaluator,
+): Finding {
+  const start = lines.position(match.range[0]);
+  const end = lines.position(Math.max(match.range[0], match.range[1]));
+  const matched = lines.text.slice(match.range[0], match.range[1]);
+  const values: Record<string, string> = {};
+  for (const [name, binding] of Object.entries(match.state.bindings)) values[name.slice(1)] = evaluator.displayText(binding);
+  const trace = traceOf(match.state.via.filter((node) => node.range[0] < match.range[0] || node.range[0] >= match.range[1]), path, lines);
+  const severity = context === 'test' && options.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
+  const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    confidence: rule.confidence,
+    message: renderMessage(rule.message, values),
+    file: path,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    context,
+    fingerprint: fingerprintOf(rule.id, path, matched, occurrences.next(`${rule.id}\0${matched}`)),
+    cwe: rule.cwe,
+    ...(trace.length > 0 ? { trace } : {}),
+    snippet: { firstLine: start.line, lines: lines.lines(start.line, lastSnippetLine) },
+  };
+}
+
+/** Where the constants that decided a match were defined, when that is not the matched line. */
+function traceOf(via: readonly Node[], path: string, lines: LineIndex): TraceStep[] {
+  const steps: TraceStep[] = [];
+  const seen = new Set<number>();
+  for (const node of via) {
+    const position = lines.position(node.range[0]);
+    if (seen.has(position.line)) continue;
+    seen.add(position.line);
+    const name = lines.text.slice(node.range[0], Math.min(node.range[1], node.range[0] + 60));
+    steps.push({ file: path, line: position.line, column: position.column, note: `${name} is defined here` });
+  }
+  return steps;
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,154 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { decodeSource, looksMinified } from '../lang/source.js';
+import { compareFindings, compareProblems, type Finding, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
+import type { RuleProblem } from '../rules/compiled-rule.js';
+import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
+import { TOOL_VERSION } from '../version.js';
+import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
+import { analyzeWithLargeStack } from './deep-retry.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export interface ScanOptions {
+  /** Files or folders to scan; default the working directory. */
+  paths?: readonly string[];
+  cwd?: string;
+  /** Output paths are relative to this; default the single PATH given, else cwd. */
+  root?: string;
+  /** Extra rule files or folders. */
+  rules?: readonly string[];
+  /** Load the shipped pack (default true). */
+  defaultRules?: boolean;
+  include?: readonly string[];
+  exclude?: readonly string[];
+  maxFileSize?: number;
+  testSeverity?: AnalysisOptions['testSeverity'];
+  /** Scan minified-looking files instead of listing them as skipped. */
+  scanMinified?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type ScanResult = Report;
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
+  const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
+  const ruleSource: LoadOptions = { paths: options.rules ?? [], includeDefault: options.defaultRules ?? true, cwd };
+  const pack = loadRulePack(ruleSource);
+  const analysisOptions: AnalysisOptions = { testSeverity: options.testSeverity ?? 'lower' };
+
+  const errors: ToolError[] = pack.problems.map(ruleError);
+  const warnings: ToolWarning[] = [];
+  if (pack.rules.length === 0 && pack.problems.length === 0) {
+    errors.push({ message: 'no rules to run: pass --rules PATH or drop --no-default-rules', kind: 'config' });
+  }
+  const discovery = discoverFiles({ paths, root, ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) });
+  errors.push(...discovery.problems);
+
+  const findings: Finding[] = [];
+  let analysed = 0;
+  const total = discovery.files.length;
+  for (const [index, file] of discovery.files.entries()) {
+    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, options);
+    if ('skipped' in outcome) errors.push(outcome.skipped);
+    else {
+      analysed++;
+      findings.push(...outcome.analysis.findings);
+      errors.push(...outcome.analysis.errors);
+      if (outcome.warning) warnings.push(outcome.warning);
+    }
+    options.onProgress?.(index + 1, total);
+  }
+
+  const skippedFiles = new Set(errors.filter((error) => error.kind !== 'internal' && error.kind !== 'rule' && error.kind !== 'config' && error.file).map((error) => error.file));
+  return {
+    version: 1,
+    tool: { name: 'nobackdoor', version: TOOL_VERSION },
+    findings: findings.sort(compareFindings),
+    errors: errors.sort(compareProblems),
+    warnings: warnings.sort(compareProblems),
+    stats: {
+      files: analysed,
+      filesSkipped: skippedFiles.size,
+      rules: pack.rules.length,
+      suppressed: 0,
+      baselined: 0,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };
+
+async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, options: ScanOptions): Promise<Outcome> {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (file.size > limit) {
+    return { skipped: { file: file.relative, message: `is ${formatBytes(file.size)}, over the ${formatBytes(limit)} limit; raise it with --max-file-size to scan it`, kind: 'size' } };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.absolute);
+  } catch (error) {
+    return { skipped: { file: file.relative, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, kind: 'unreadable' } };
+  }
+  if (bytes.length > limit) {
+    return { skipped: { file: file.relative, message: `is ${formatBytes(bytes.length)}, over the ${formatBytes(limit)} limit; raise it with --max-file-size to scan it`, kind: 'size' } };
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return { skipped: { file: file.relative, message: `${decoded.reason}; not analysed`, kind: 'binary' } };
+  if (!options.scanMinified) {
+    const minified = looksMinified(decoded.text);
+    if (minified.minified) {
+      return {
+        skipped: {
+          file: file.relative,
+          message: `looks minified or generated (a line of ${minified.longestLine} characters); scan its source instead, or pass --scan-minified`,
+          kind: 'size',
+        },
+      };
+    }
+  }
+  const input: FileInput = { path: file.relative, text: decoded.text };
+  const warning: ToolWarning | undefined = decoded.warning ? { file: file.relative, line: 0, message: decoded.warning, kind: 'encoding' } : undefined;
+  try {
+    return { analysis: analyzeFile(input, pack.rules, analysisOptions), ...(warning ? { warning } : {}) };
+  } catch (error) {
+    if (!isStackOverflow(error)) {
+      return { analysis: { findings: [], errors: [{ file: file.relative, message: `internal error while analysing this file: ${String(error)}`, kind: 'internal' }] } };
+    }
+  }
+  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), analysisOptions);
+  if (retried) return { analysis: retried, ...(warning ? { warning } : {}) };
+  return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
+}
+
+/** DESIGN.md §5: paths are relative to the PATH when one is given (its folder, for a file), else cwd. */
+function defaultRoot(paths: string[], cwd: string): string {
+  if (paths.length !== 1) return cwd;
+  const only = paths[0]!;
+  try {
+    return statSync(only).isFile() ? dirname(only) : only;
+  } catch {
+    return cwd;
+  }
+}
+
+function ruleError(problem: RuleProblem): ToolError {
+  return {
+    file: problem.file,
+    ...(problem.line ? { line: problem.line, column: problem.column } : {}),
+    ...(problem.ruleId ? { ruleId: problem.ruleId } : {}),
+    message: problem.message,
+    kind: 'rule',
+  };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
