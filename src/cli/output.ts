@@ -15,7 +15,11 @@ export function writeFileAtomic(path: string, text: string): void {
     writeFileSync(temporary, text);
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable; there is no temporary file to clean up.
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write the output file ${path}: ${reason}. Choose a writable path with --output.`);
   }

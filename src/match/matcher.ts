@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
 import { isPrimitive } from '../lang/constants.js';
 import type { FileFacts } from '../lang/file-facts.js';
+import { requiredModule } from '../lang/names.js';
 import { deepExpressionOf, isEllipsis, isMetavariableName, spreadMetavariable, type Pattern } from './pattern.js';
 import { addVia, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
 
@@ -157,7 +158,8 @@ export class Matcher {
     const pattern = patterns[i]!;
     const spread = spreadMetavariable(pattern);
     if (isEllipsis(pattern) || spread) {
-      if (i === patterns.length - 1 && !spread) return [state];
+      // A trailing `...` covers the rest of the block, so `pattern-inside` reaches everything after.
+      if (i === patterns.length - 1 && !spread) return [j < code.length ? extendSpan(state, [code[j]!.range[0], code[code.length - 1]!.range[1]]) : state];
       const results: MatchState[] = [];
       for (let k = j; k <= code.length && results.length < MAX_STATES; k++) {
         const bound = spread ? this.bind(spread, code.slice(j, k), state) : [state];
@@ -470,10 +472,14 @@ function isExpressionType(type: string): boolean {
   ) && !type.startsWith('TS');
 }
 
-/** `a.b.c` written with plain names (no metavariables, no computed parts), or undefined. */
+/**
+ * `a.b.c` written with plain names (no metavariables, no computed parts), or undefined. A root
+ * `require('pkg')` names a module whose name is not an identifier: `require('@acme/kms').wrap`.
+ */
 export function dottedName(node: Node): string | undefined {
   if (node.type === 'Identifier') return isMetavariableName(node.name) || isEllipsis(node) ? undefined : node.name;
   if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'CallExpression') return requiredModule(node);
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
     if (isMetavariableName(node.property.name)) return undefined;
     const base = dottedName(node.object);

@@ -16,7 +16,7 @@ const CONFIDENCE_SPELLINGS = [...new Set(spellings(CONFIDENCES))] as [string, ..
 
 const kebabId = z
   .string()
-  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'a kebab-case id such as "node-des-cipher" (lowercase letters, digits, "-" or ".")');
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'expected a kebab-case id such as "node-des-cipher" (lowercase letters, digits, "-" or ".")');
 
 const metavariableName = z.string().regex(/^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$/, 'a metavariable such as "$KEY"');
 

@@ -128,6 +128,8 @@ function walk(start: string, startLayers: IgnoreLayer[], context: WalkContext): 
           // Reported as unreadable when the file is read.
         }
         context.addFile(absolute, size);
+      } else if (!entry.isFile() && isCandidate(entry.name) && !isIgnored(layers, absolute, false) && context.selected(absolute)) {
+        context.problems.push({ file: context.display(absolute), message: 'is not a regular file (a pipe, socket or device); not read', kind: 'unreadable' });
       }
     }
     for (const subfolder of subfolders.reverse()) pending.push({ folder: subfolder, layers });

@@ -56,7 +56,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, options);
     if ('skipped' in outcome) errors.push(outcome.skipped);
     else {
-      analysed++;
+      if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
       findings.push(...outcome.analysis.findings);
       errors.push(...outcome.analysis.errors);
       if (outcome.warning) warnings.push(outcome.warning);

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverFiles } from '../src/scan/discover.js';
+import { makeProject } from './support/cli.js';
+
+const files = (root: string, extra: Partial<Parameters<typeof discoverFiles>[0]> = {}) =>
+  discoverFiles({ paths: [root], root, ...extra }).files.map((file) => file.relative);
+
+describe('file discovery', () => {
+  it('finds every source extension and skips declarations, minified names, dependencies and build output', () => {
+    const root = makeProject({
+      'a.ts': '', 'b.tsx': '', 'c.mts': '', 'd.cts': '', 'e.js': '', 'f.jsx': '', 'g.mjs': '', 'h.cjs': '',
+      'types.d.ts': '', 'vendor.min.js': '', 'notes.md': '', 'data.json': '',
+      'node_modules/lib/index.js': '', 'dist/out.js': '', 'build/x.js': '', 'coverage/y.js': '', '.next/z.js': '',
+    });
+    expect(files(root)).toEqual(['a.ts', 'b.tsx', 'c.mts', 'd.cts', 'e.js', 'f.jsx', 'g.mjs', 'h.cjs']);
+  });
+
+  it('honours .gitignore and .nobackdoorignore, nested ones too', () => {
+    const root = makeProject({
+      '.gitignore': 'generated/\n*.gen.ts\n',
+      '.nobackdoorignore': 'scripts/\n',
+      'src/app.ts': '', 'src/api.gen.ts': '', 'generated/client.ts': '', 'scripts/deploy.ts': '',
+      'packages/web/.gitignore': 'legacy.ts\n', 'packages/web/legacy.ts': '', 'packages/web/main.ts': '',
+    });
+    expect(files(root)).toEqual(['packages/web/main.ts', 'src/app.ts']);
+  });
+
+  it('honours ignore files above the scanned folder up to the repository root', () => {
+    const root = makeProject({ '.gitignore': 'src/generated/\n', 'src/a.ts': '', 'src/generated/b.ts': '' });
+    mkdirSync(join(root, '.git'));
+    const sub = join(root, 'src');
+    expect(discoverFiles({ paths: [sub], root: sub }).files.map((file) => file.relative)).toEqual(['a.ts']);
+  });
+
+  it('applies --include and --exclude globs', () => {
+    const root = makeProject({ 'src/a.ts': '', 'src/a.test.ts': '', 'lib/b.js': '' });
+    expect(files(root, { include: ['src/'] })).toEqual(['src/a.test.ts', 'src/a.ts']);
+    expect(files(root, { exclude: ['*.test.ts'] })).toEqual(['lib/b.js', 'src/a.ts']);
+  });
+
+  it('scans a file named explicitly even when an ignore file or default would skip it', () => {
+    const root = makeProject({ '.gitignore': 'skip.ts\n', 'skip.ts': '', 'dist/bundle.js': '' });
+    const found = discoverFiles({ paths: [join(root, 'skip.ts'), join(root, 'dist/bundle.js')], root }).files.map((file) => file.relative);
+    expect(found).toEqual(['dist/bundle.js', 'skip.ts']);
+  });
+
+  it('scans build-named folders when they are the scan target itself', () => {
+    const root = makeProject({ 'build/tool.ts': '' });
+    const target = join(root, 'build');
+    expect(discoverFiles({ paths: [target], root: target }).files.map((file) => file.relative)).toEqual(['tool.ts']);
+  });
+});

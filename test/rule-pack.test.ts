@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR, loadRulePack } from '../src/rules/pack.js';
+import { lintPack } from '../src/testing/lint-pack.js';
+import { runRuleTests } from '../src/testing/rule-tests.js';
+import { REPO_ROOT, runBinary } from './support/cli.js';
+
+describe('the shipped rule pack', () => {
+  const report = runRuleTests(DEFAULT_RULES_DIR, REPO_ROOT);
+
+  it('loads without a single problem', () => {
+    const pack = loadRulePack({ cwd: REPO_ROOT });
+    expect(pack.problems).toEqual([]);
+    expect(pack.rules.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('passes every annotated test case', () => {
+    const failures = report.results.flatMap((result) => [
+      ...result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`),
+      ...result.mismatches.map((mismatch) => `${mismatch.file}:${mismatch.line}: ${mismatch.ruleId}: ${mismatch.detail}`),
+    ]);
+    expect(failures).toEqual([]);
+    expect(report.passed).toBe(report.results.length);
+  });
+
+  it('meets the pack lint: category, CWE, references, note, ruleid and ok cases', () => {
+    expect(lintPack(DEFAULT_RULES_DIR, report, REPO_ROOT)).toEqual([]);
+  });
+
+  it('passes through the real binary: nobackdoor test --lint', () => {
+    const run = runBinary(['test', '--lint']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/rule files: \d+ passed, 0 failed; lint: 0 problems/);
+    expect(run.status).toBe(0);
+  });
+});
