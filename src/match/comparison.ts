@@ -2,7 +2,8 @@ import { compileRegex } from './safe-regex.js';
 
 /**
  * The expression language of `metavariable-comparison`: Python-like comparisons, arithmetic,
- * `and`/`or`/`not`, `in`, and the functions `int()`, `str()`, `float()`, `len()`, `re.match()`.
+ * `and`/`or`/`not`, `in`, and the functions `int()`, `str()`, `float()`, `len()`, `re.match()`,
+ * `lower()`, `upper()`, `today()` and `strptime()`.
  * Parsed once when a rule is compiled and evaluated without `eval`.
  */
 export type Value = number | string | boolean | null | Value[];
@@ -29,7 +30,7 @@ export interface Comparison {
   evaluate(lookup: MetavariableLookup): boolean;
 }
 
-const FUNCTIONS = new Set(['int', 'str', 'float', 'len', 're.match', 'today']);
+const FUNCTIONS = new Set(['int', 'str', 'float', 'len', 're.match', 'today', 'strptime', 'lower', 'upper']);
 
 export function compileComparison(source: string): Comparison {
   const expr = new Parser(tokenize(source), source).parseAll();
@@ -360,7 +361,19 @@ function call(name: string, args: Expr[], lookup: MetavariableLookup): Value {
       return compileRegex(pattern).matchesAtStart(String(text));
     }
     case 'today':
-      throw new Unknown();
+      return Date.now() / 1000;
+    case 'strptime': {
+      const text = argument(0);
+      const parsed = typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) / 1000 : NaN;
+      if (Number.isNaN(parsed)) throw new Unknown();
+      return parsed;
+    }
+    case 'lower':
+    case 'upper': {
+      const text = argument(0, 'text');
+      if (typeof text !== 'string') throw new Unknown();
+      return name === 'lower' ? text.toLowerCase() : text.toUpperCase();
+    }
     default:
       throw new ComparisonSyntaxError(`unknown function ${name}()`);
   }

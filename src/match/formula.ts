@@ -26,7 +26,8 @@ export type Formula =
 export type Condition =
   | { op: 'metavariable-regex'; metavariable: string; regex: SafeRegex; constantPropagation: boolean }
   | { op: 'metavariable-pattern'; metavariable: string; formula: Formula }
-  | { op: 'metavariable-comparison'; comparison: Comparison; base?: number; strip: boolean };
+  | { op: 'metavariable-comparison'; comparison: Comparison; base?: number; strip: boolean }
+  | { op: 'metavariable-name'; metavariable: string; modules: string[] };
 
 /** A matched range of the file with its metavariable bindings. */
 export interface RangeMatch {
@@ -71,8 +72,19 @@ export class FormulaEvaluator {
     }
   }
 
-  private conjunction(formula: Extract<Formula, { op: 'all' }>): RangeMatch[] {
-    let ranges: RangeMatch[] | undefined;
+  /**
+   * metavariable-pattern: the formula is matched inside the bound code. A `patterns` with only
+   * negative operators starts from the bound code itself, as Semgrep's implicit `pattern: ...`.
+   */
+  private evaluateWithin(formula: Formula, binding: Binding): RangeMatch[] {
+    if (formula.op === 'all' && formula.positives.length === 0 && formula.insides.length === 0) {
+      return this.conjunction(formula, [{ range: binding.range, state: EMPTY_STATE }]);
+    }
+    return this.evaluate(formula).filter((inner) => within(inner.range, binding.range));
+  }
+
+  private conjunction(formula: Extract<Formula, { op: 'all' }>, seed?: RangeMatch[]): RangeMatch[] {
+    let ranges: RangeMatch[] | undefined = seed;
     for (const positive of formula.positives) {
       const next = this.evaluate(positive);
       ranges = ranges === undefined ? next : intersect(ranges, next);
@@ -102,7 +114,7 @@ export class FormulaEvaluator {
     }
     for (const regex of formula.notRegexes) {
       const excluded = regex.findAll(this.facts.text);
-      ranges = ranges.filter((match) => !excluded.some((other) => within(match.range, [other.start, other.end])));
+      ranges = ranges.filter((match) => !excluded.some((other) => overlaps(match.range, [other.start, other.end])));
     }
     for (const condition of formula.conditions) ranges = ranges.filter((match) => this.holds(condition, match)).flatMap((match) => this.refine(condition, match));
     for (const names of formula.focus) ranges = ranges.flatMap((match) => focus(match, names));
@@ -137,6 +149,13 @@ export class FormulaEvaluator {
         });
       case 'metavariable-pattern':
         return match.state.bindings[condition.metavariable] !== undefined;
+      case 'metavariable-name': {
+        const binding = match.state.bindings[condition.metavariable];
+        const node = binding?.nodes.length === 1 ? binding.nodes[0]! : undefined;
+        const qualified = node ? this.facts.names.qualifiedName(node) : undefined;
+        if (!qualified || qualified.origin !== 'module') return false;
+        return condition.modules.some((module) => qualified.name === module || qualified.name.startsWith(`${module}.`));
+      }
     }
   }
 
@@ -144,8 +163,7 @@ export class FormulaEvaluator {
   private refine(condition: Condition, match: RangeMatch): RangeMatch[] {
     if (condition.op !== 'metavariable-pattern') return [match];
     const binding = match.state.bindings[condition.metavariable]!;
-    return this.evaluate(condition.formula).flatMap((inner) => {
-      if (!within(inner.range, binding.range)) return [];
+    return this.evaluateWithin(condition.formula, binding).flatMap((inner) => {
       const merged = unify(match.state, inner.state);
       return merged ? [{ range: match.range, state: merged }] : [];
     });
@@ -186,11 +204,22 @@ function intersect(left: RangeMatch[], right: RangeMatch[]): RangeMatch[] {
   return dedupe(out);
 }
 
+/**
+ * One focus-metavariable narrows the match to the bound code (several names: one match for each,
+ * Semgrep's set union); several focus operators in a row keep only what they all cover.
+ */
 function focus(match: RangeMatch, names: string[]): RangeMatch[] {
   return names.flatMap((name) => {
     const binding = match.state.bindings[name];
-    return binding ? [{ range: binding.range, state: match.state }] : [];
+    if (!binding) return [];
+    const start = Math.max(binding.range[0], match.range[0]);
+    const end = Math.min(binding.range[1], match.range[1]);
+    return start <= end && overlaps(binding.range, match.range) ? [{ range: [start, end] as const, state: match.state }] : [];
   });
+}
+
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
 }
 
 function within(inner: readonly [number, number], outer: readonly [number, number]): boolean {

@@ -4,6 +4,8 @@ import { isPrimitive } from '../lang/constants.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { requiredModule } from '../lang/names.js';
 import { deepExpressionOf, isEllipsis, isMetavariableName, spreadMetavariable, type Pattern } from './pattern.js';
+import { ELLIPSIS } from './pattern-source.js';
+import { compileRegex, type SafeRegex } from './safe-regex.js';
 import { addVia, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
 
 /** A place in the code where a pattern matched, with the metavariables it bound. */
@@ -229,7 +231,7 @@ export class Matcher {
     if (pattern.async && !fn.async) return [];
     if (pattern.generator && !fn.generator) return [];
     let states: MatchState[] = [state];
-    if (pattern.id) {
+    if (pattern.id && !isEllipsis(pattern.id)) {
       if (!fn.id) return [];
       states = this.match(pattern.id, fn.id, state);
     }
@@ -245,6 +247,7 @@ export class Matcher {
   }
 
   private matchMember(pattern: TSESTree.MemberExpression, code: Node, state: MatchState): MatchState[] {
+    if (code.type === 'Identifier') return this.matchImportedMember(pattern, code, state);
     if (code.type !== 'MemberExpression') return [];
     const patternProperty = pattern.property;
     let states: MatchState[];
@@ -263,7 +266,23 @@ export class Matcher {
       if (memberPropertyName(pattern) !== memberPropertyName(code)) return [];
       states = [state];
     }
-    return states.flatMap((next) => this.match(pattern.object, code.object, next));
+    const object = pattern.object;
+    if (object.type === 'MemberExpression' && isEllipsis(object.property)) {
+      // `$O.foo(). ... .bar()`: any chain of calls and members between `$O.foo()` and `.bar`.
+      return states.flatMap((next) => chainReceivers(code.object).flatMap((receiver) => this.match(object.object, receiver, next)));
+    }
+    return states.flatMap((next) => this.match(object, code.object, next));
+  }
+
+  /**
+   * `$MODULE.insecure(...)` also matches `insecure(...)` after `import { insecure } from 'pkg'`:
+   * `$MODULE` is then bound to the identifier, and metavariable-name sees its module.
+   */
+  private matchImportedMember(pattern: TSESTree.MemberExpression, code: TSESTree.Identifier, state: MatchState): MatchState[] {
+    if (pattern.computed || pattern.property.type !== 'Identifier' || pattern.object.type !== 'Identifier' || !isMetavariableName(pattern.object.name)) return [];
+    const qualified = this.facts.names.qualifiedName(code);
+    if (!qualified || qualified.origin !== 'module' || !qualified.name.endsWith(`.${pattern.property.name}`)) return [];
+    return this.bind(pattern.object.name, [code], state);
   }
 
   /** `crypto.createCipheriv` matches every spelling that reaches that function (imports, requires, aliases). */
@@ -278,9 +297,19 @@ export class Matcher {
 
   private matchLiteral(pattern: TSESTree.Literal, code: Node, state: MatchState): MatchState[] {
     if ('regex' in pattern && pattern.regex) {
-      return code.type === 'Literal' && 'regex' in code && code.regex && code.regex.pattern === pattern.regex.pattern ? [state] : [];
+      if (!(code.type === 'Literal' && 'regex' in code && code.regex)) return [];
+      const wanted = pattern.regex.pattern;
+      if (wanted === ELLIPSIS) return [state];
+      if (METAVARIABLE_TEXT.test(wanted)) return this.bind(wanted, [code], state);
+      return code.regex.pattern === wanted ? [state] : [];
     }
-    if (typeof pattern.value === 'string') return this.matchString(pattern.value, code, state);
+    if (typeof pattern.value === 'string') {
+      if (METAVARIABLE_TEXT.test(pattern.value)) {
+        const constant = this.facts.constants.valueOf(code);
+        return constant && typeof constant.value === 'string' ? this.bind(pattern.value, [code], addVia(state, constant.via)) : [];
+      }
+      return this.matchString(pattern.value, code, state);
+    }
     const constant = this.facts.constants.valueOf(code);
     if (!constant || !isPrimitive(constant.value)) return [];
     const equal =
@@ -294,8 +323,9 @@ export class Matcher {
   private matchString(expected: string, code: Node, state: MatchState): MatchState[] {
     const constant = this.facts.constants.valueOf(code);
     if (!constant || typeof constant.value !== 'string') return [];
-    if (expected !== '...' && constant.value !== expected) return [];
-    return [addVia(state, constant.via)];
+    const regex = stringRegex(expected);
+    const matches = regex ? regex.test(constant.value) : expected === '...' || constant.value === expected;
+    return matches ? [addVia(state, constant.via)] : [];
   }
 
   /** Object patterns: fields in any order; without `...` the object may hold no other fields. */
@@ -372,7 +402,10 @@ export class Matcher {
   bindingOf(nodes: readonly Node[]): Binding {
     if (nodes.length === 0) return { nodes, range: [0, 0], text: '' };
     const range: [number, number] = [nodes[0]!.range[0], nodes[nodes.length - 1]!.range[1]];
-    return { nodes, range, text: this.facts.text.slice(range[0], range[1]) };
+    const only = nodes.length === 1 ? nodes[0]! : undefined;
+    // A typed parameter `c: number` binds the name `c`, so it unifies with later uses of `c`.
+    const text = only?.type === 'Identifier' ? only.name : this.facts.text.slice(range[0], range[1]);
+    return { nodes, range, text };
   }
 
   private candidates(pattern: Node): Node[] {
@@ -486,4 +519,38 @@ export function dottedName(node: Node): string | undefined {
     return base === undefined ? undefined : `${base}.${node.property.name}`;
   }
   return undefined;
+}
+
+const METAVARIABLE_TEXT = /^\$[A-Z_][A-Z0-9_]*$/;
+const STRING_REGEX = /^=~\/(.*)\/([a-z]*)$/s;
+const stringRegexCache = new Map<string, SafeRegex | undefined>();
+
+/** Semgrep's deprecated `"=~/regex/i"` string literal: a regex searched anywhere in the string. */
+function stringRegex(literal: string): SafeRegex | undefined {
+  if (!literal.startsWith('=~/')) return undefined;
+  if (stringRegexCache.has(literal)) return stringRegexCache.get(literal);
+  const parts = STRING_REGEX.exec(literal);
+  let regex: SafeRegex | undefined;
+  if (parts) {
+    try {
+      regex = compileRegex(parts[2]!.includes('i') ? `(?i)${parts[1]}` : parts[1]!);
+    } catch {
+      regex = undefined;
+    }
+  }
+  stringRegexCache.set(literal, regex);
+  return regex;
+}
+
+/** The receivers along a call chain: for `a.b().c().d`, the object `a.b().c()`, then `a.b()`, then `a`… */
+function chainReceivers(node: Node): Node[] {
+  const receivers: Node[] = [];
+  let current: Node | undefined = unwrap(node);
+  while (current && receivers.length < 64) {
+    receivers.push(current);
+    if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else if (current.type === 'MemberExpression') current = unwrap(current.object);
+    else current = undefined;
+  }
+  return receivers;
 }

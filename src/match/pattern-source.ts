@@ -46,7 +46,9 @@ export function rewritePattern(source: string): string {
     }
     if (source.startsWith('...', i)) {
       const next = source.slice(i + 3).match(/^\s*(.)/s)?.[1];
-      const isSpread = next !== undefined && /[A-Za-z_$(\[{'"`]/.test(next) && !/^\s*\n/.test(source.slice(i + 3));
+      const afterKeywordOrDot = /(\bfunction\s*|\.\s*)$/.test(out);
+      const isSpread =
+        !afterKeywordOrDot && next !== undefined && /[A-Za-z_$(\[{'"`]/.test(next) && !/^\s*\n/.test(source.slice(i + 3));
       out += isSpread ? '...' : ELLIPSIS;
       i += 3;
       continue;

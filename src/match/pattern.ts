@@ -68,6 +68,8 @@ export function parsePattern(source: string): Pattern {
   if (onlyStatement?.type === 'ExpressionStatement' && !onlyStatement.directive) {
     return { kind: 'expression', node: onlyStatement.expression, source };
   }
+  // A function written as a declaration also matches function expressions and arrows, as in Semgrep.
+  if (onlyStatement?.type === 'FunctionDeclaration') return { kind: 'expression', node: onlyStatement, source };
   if (program.body.length === 0) throw new PatternSyntaxError('the pattern is empty', 1, 1);
   return { kind: 'statements', nodes: program.body, source };
 }

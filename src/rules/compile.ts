@@ -16,7 +16,8 @@ type Path = Array<string | number>;
 const TOP_LEVEL_OPERATORS = ['pattern', 'patterns', 'pattern-either', 'pattern-regex'] as const;
 const ITEM_OPERATORS = [
   'pattern', 'patterns', 'pattern-either', 'pattern-not', 'pattern-inside', 'pattern-not-inside', 'pattern-regex',
-  'pattern-not-regex', 'metavariable-regex', 'metavariable-pattern', 'metavariable-comparison', 'focus-metavariable',
+  'pattern-not-regex', 'metavariable-regex', 'metavariable-pattern', 'metavariable-comparison', 'metavariable-name',
+  'focus-metavariable',
 ] as const;
 
 class CompileProblem extends Error {
@@ -137,20 +138,22 @@ function compileItem(item: FormulaItem, path: Path, operator: (typeof ITEM_OPERA
         op: 'either',
         alternatives: item['pattern-either']!.map((alternative, index) => {
           const key = singleOperator(alternative, [...here, index]);
+          if (key === 'pattern-inside') return subFormula(alternative['pattern-inside']!, [...here, index, key]);
           if (key !== 'pattern' && key !== 'patterns' && key !== 'pattern-either' && key !== 'pattern-regex') {
-            throw new CompileProblem(`"${key}" cannot be an alternative of pattern-either; use pattern, patterns, pattern-either or pattern-regex`, [...here, index]);
+            throw new CompileProblem(`"${key}" cannot be an alternative of pattern-either; use pattern, patterns, pattern-either, pattern-regex or pattern-inside`, [...here, index]);
           }
           return compileItem(alternative, [...here, index], key);
         }),
       };
     case 'patterns':
-      return compileConjunction(item.patterns!, here);
+      return compileConjunction(item.patterns!, here, false);
     default:
       throw new CompileProblem(`"${operator}" must sit inside "patterns" beside a positive pattern`, here);
   }
 }
 
-function compileConjunction(items: FormulaItem[], path: Path): Formula {
+/** `insideMetavariable`: under metavariable-pattern the bound code is an implicit positive. */
+function compileConjunction(items: FormulaItem[], path: Path, insideMetavariable: boolean): Formula {
   const formula: Extract<Formula, { op: 'all' }> = {
     op: 'all', positives: [], insides: [], notInsides: [], nots: [], notRegexes: [], conditions: [], focus: [],
   };
@@ -184,7 +187,7 @@ function compileConjunction(items: FormulaItem[], path: Path): Formula {
         formula.conditions.push(compileCondition(item, key, here));
     }
   });
-  if (formula.positives.length === 0 && formula.insides.length === 0) {
+  if (formula.positives.length === 0 && formula.insides.length === 0 && !insideMetavariable) {
     throw new CompileProblem('"patterns" needs at least one positive operator (pattern, patterns, pattern-either, pattern-regex or pattern-inside)', path);
   }
   return formula;
@@ -199,6 +202,12 @@ function compileCondition(item: FormulaItem, key: string, path: Path): Condition
       regex: regex(spec.regex, [...path, 'regex'], false),
       constantPropagation: spec['constant-propagation'] ?? true,
     };
+  }
+  if (key === 'metavariable-name') {
+    const spec = item['metavariable-name']!;
+    const modules = [...(spec.module ? [spec.module] : []), ...(spec.modules ?? [])];
+    if (modules.length === 0) throw new CompileProblem('metavariable-name needs "module" or "modules"', path);
+    return { op: 'metavariable-name', metavariable: spec.metavariable, modules: modules.map((module) => module.replace(/^node:/, '')) };
   }
   if (key === 'metavariable-comparison') {
     const spec = item['metavariable-comparison']!;
@@ -222,7 +231,9 @@ function compileCondition(item: FormulaItem, key: string, path: Path): Condition
   if (spec.language && !['typescript', 'javascript', 'ts', 'js', 'generic'].includes(spec.language)) {
     throw new CompileProblem(`metavariable-pattern language "${spec.language}" is not supported; omit it to match the bound code as TypeScript`, path);
   }
-  return { op: 'metavariable-pattern', metavariable: spec.metavariable, formula: compileItem(spec as FormulaItem, path, operators[0]!) };
+  const operator = operators[0]!;
+  const formula = operator === 'patterns' ? compileConjunction(spec.patterns!, [...path, 'patterns'], true) : compileItem(spec as FormulaItem, path, operator);
+  return { op: 'metavariable-pattern', metavariable: spec.metavariable, formula };
 }
 
 function subFormula(value: string | FormulaItem, path: Path): Formula {
@@ -283,10 +294,15 @@ function unsupportedKeys(value: unknown, path: Path): Array<[Path, string]> {
   return found;
 }
 
+/**
+ * Semgrep's `paths`: gitignore globs relative to the scan root, except that a slash in the middle
+ * (`src/*.js`) still floats, as in Semgrep, rather than anchoring as in .gitignore.
+ */
 function pathFilter(paths: RuleDocument['paths']): (relativePath: string) => boolean {
   if (!paths) return () => true;
-  const include = paths.include?.length ? ignore().add(paths.include) : undefined;
-  const exclude = paths.exclude?.length ? ignore().add(paths.exclude) : undefined;
+  const floating = (globs: string[]) => globs.map((glob) => (/^[^/*].*\/./.test(glob) && !glob.startsWith('**/') ? `**/${glob}` : glob));
+  const include = paths.include?.length ? ignore().add(floating(paths.include)) : undefined;
+  const exclude = paths.exclude?.length ? ignore().add(floating(paths.exclude)) : undefined;
   return (relativePath) => (!include || include.ignores(relativePath)) && !(exclude?.ignores(relativePath) ?? false);
 }
 

@@ -28,6 +28,12 @@ export const METAVARIABLE_REGEX = z.strictObject({
   'constant-propagation': z.boolean().optional(),
 });
 
+export const METAVARIABLE_NAME = z.strictObject({
+  metavariable: metavariableName,
+  module: z.string().optional(),
+  modules: z.array(z.string()).optional(),
+});
+
 export const METAVARIABLE_COMPARISON = z.strictObject({
   metavariable: metavariableName.optional(),
   comparison: z.string(),
@@ -49,6 +55,7 @@ export interface FormulaItem {
   'metavariable-regex'?: z.infer<typeof METAVARIABLE_REGEX>;
   'metavariable-pattern'?: MetavariablePattern;
   'metavariable-comparison'?: z.infer<typeof METAVARIABLE_COMPARISON>;
+  'metavariable-name'?: z.infer<typeof METAVARIABLE_NAME>;
   'focus-metavariable'?: string | string[];
 }
 
@@ -75,6 +82,7 @@ export const FORMULA_ITEM: z.ZodType<FormulaItem> = z.lazy(() =>
       'metavariable-regex': METAVARIABLE_REGEX.optional(),
       'metavariable-pattern': METAVARIABLE_PATTERN.optional(),
       'metavariable-comparison': METAVARIABLE_COMPARISON.optional(),
+      'metavariable-name': METAVARIABLE_NAME.optional(),
       'focus-metavariable': z.union([metavariableName, z.array(metavariableName)]).optional(),
     })
     .meta({ description: 'One matching operator (exactly one key per item).' }),

@@ -1,0 +1,2 @@
+// ok: conformance-rule-paths
+eval(input);

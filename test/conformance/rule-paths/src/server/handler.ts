@@ -1,0 +1,2 @@
+// ruleid: conformance-rule-paths
+eval(input);
