@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRuleTests } from '../src/testing/rule-tests.js';
@@ -11,4 +12,21 @@ describe('rule language conformance (test/conformance: one rule and annotated fi
       expect(result.mismatches.map((m) => `${m.file}:${m.line}: ${m.detail}`)).toEqual([]);
     });
   }
+});
+
+describe('docs/rules.md conformance table', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs/rules.md'), 'utf8');
+  const table = doc.slice(doc.indexOf('## Conformance table'));
+  const links = [...table.matchAll(/\]\(\.\.\/(test\/conformance\/[^)]+)\)/g)].map((match) => match[1]!);
+
+  it('links every row to a test file that exists', () => {
+    expect(links.length).toBeGreaterThan(25);
+    for (const link of links) expect(existsSync(join(REPO_ROOT, link)), link).toBe(true);
+  });
+
+  it('covers every conformance rule file', () => {
+    const linkedStems = new Set(links.map((link) => link.split('/')[2]!.replace(/\.[a-z]+$/, '')));
+    const ruleFiles = readdirSync(join(REPO_ROOT, 'test/conformance')).filter((name) => name.endsWith('.yml'));
+    for (const file of ruleFiles) expect(linkedStems.has(file.replace(/\.yml$/, '')), file).toBe(true);
+  });
 });
