@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
-import type { DeclarationTable } from './declarations.js';
+import type { CrossFileLookup } from './cross-file.js';
+import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
+import type { Origin } from './origin.js';
 
 /** A value known before the program runs: what a literal in a pattern is compared with. */
 export type ConstantValue = string | number | boolean | bigint | null | ConstantObject | ConstantArray;
@@ -15,10 +17,10 @@ export class ConstantArray {
 /** A value and the declarations it was read through (for a finding's trace). */
 export interface Constant {
   value: ConstantValue;
-  via: Node[];
+  via: Origin[];
 }
 
-const known = (value: ConstantValue, via: Node[] = []): Constant => ({ value, via });
+const known = (value: ConstantValue, via: Origin[] = []): Constant => ({ value, via });
 
 /**
  * Constant propagation inside one file: `const` bindings (and never-reassigned `let`/`var`),
@@ -29,7 +31,11 @@ export class ConstantEvaluator {
   private readonly memo = new Map<Node, Constant | null>();
   private readonly inProgress = new Set<Node>();
 
-  constructor(private readonly table: DeclarationTable) {}
+  constructor(
+    private readonly table: DeclarationTable,
+    private readonly file?: string,
+    private readonly project?: CrossFileLookup,
+  ) {}
 
   valueOf(node: Node): Constant | undefined {
     const target = unwrap(node);
@@ -74,7 +80,7 @@ export class ConstantEvaluator {
 
   private template(node: TSESTree.TemplateLiteral): Constant | undefined {
     let text = node.quasis[0]?.value.cooked ?? '';
-    const via: Node[] = [];
+    const via: Origin[] = [];
     for (let i = 0; i < node.expressions.length; i++) {
       const hole = this.valueOf(node.expressions[i]!);
       if (!hole || !isPrimitive(hole.value)) return undefined;
@@ -84,12 +90,26 @@ export class ConstantEvaluator {
     return known(text, via);
   }
 
+  /** The constant a top-level name of this file holds, for the project layer's exports. */
+  valueOfName(name: string): Constant | undefined {
+    return this.identifier(name);
+  }
+
   private identifier(name: string): Constant | undefined {
     if (name === 'undefined') return undefined;
     const declarations = this.table.declarations.get(name);
     if (!declarations || declarations.length !== 1) return undefined;
     const declaration = declarations[0]!;
+    if (declaration.kind === 'import') return this.imported(declaration);
+    if (declaration.kind === 'enum') return this.enumObject(declaration.node);
     if (declaration.kind !== 'variable' || !declaration.init) return undefined;
+    const required = this.requiredProjectFile(declaration.init);
+    if (required && declaration.path.length > 0) {
+      const [first, ...rest] = declaration.path;
+      let value = this.project!.exportedConstant(required, first!) ?? this.defaultField(required, first!);
+      for (const step of rest) value = value ? field(value, step) : undefined;
+      return value;
+    }
     if (declaration.declarationKind !== 'const' && this.table.reassigned.has(name)) return undefined;
     if (declaration.declarationKind !== 'const' && declaration.declarationKind !== 'let' && declaration.declarationKind !== 'var') {
       return undefined;
@@ -97,6 +117,60 @@ export class ConstantEvaluator {
     let value = this.valueOf(declaration.init);
     for (const step of declaration.path) value = value ? field(value, step) : undefined;
     return value ? { value: value.value, via: [declaration.node, ...value.via] } : undefined;
+  }
+
+  /** An imported name's value, asked of the project layer; a namespace import is an object of exports. */
+  private imported(declaration: Extract<Declaration, { kind: 'import' }>): Constant | undefined {
+    if (!this.project || !this.file || declaration.imported === NAMESPACE_IMPORT) return undefined;
+    const target = this.project.resolveModule(this.file, declaration.module);
+    if (!target) return undefined;
+    return this.project.exportedConstant(target, declaration.imported);
+  }
+
+  /** The project file behind `require('./x')`, if the expression is one. */
+  private requiredProjectFile(node: Node): string | undefined {
+    if (!this.project || !this.file) return undefined;
+    const call = unwrap(node);
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return undefined;
+    const argument = call.arguments[0];
+    if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return undefined;
+    return this.project.resolveModule(this.file, argument.value);
+  }
+
+  private namespaceMember(object: Node, key: string): Constant | undefined {
+    const required = this.requiredProjectFile(object);
+    if (required) return this.project!.exportedConstant(required, key) ?? this.defaultField(required, key);
+    if (!this.project || !this.file || object.type !== 'Identifier') return undefined;
+    const declarations = this.table.declarations.get(object.name);
+    const declaration = declarations?.length === 1 ? declarations[0] : undefined;
+    let specifier: string | undefined;
+    if (declaration?.kind === 'import' && declaration.imported === NAMESPACE_IMPORT) specifier = declaration.module;
+    else if (declaration?.kind === 'variable' && declaration.init && declaration.path.length === 0) {
+      const init = unwrap(declaration.init);
+      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') {
+        const argument = init.arguments[0];
+        if (argument?.type === 'Literal' && typeof argument.value === 'string') specifier = argument.value;
+      }
+    }
+    if (specifier === undefined) return undefined;
+    const target = this.project.resolveModule(this.file, specifier);
+    return target ? (this.project.exportedConstant(target, key) ?? this.defaultField(target, key)) : undefined;
+  }
+
+  /** `require('./cjs').x` where the module sets `module.exports = { x: … }`. */
+  private defaultField(target: string, key: string): Constant | undefined {
+    const exported = this.project?.exportedConstant(target, DEFAULT_IMPORT);
+    return exported ? field(exported, key) : undefined;
+  }
+
+  private enumObject(declaration: TSESTree.TSEnumDeclaration): Constant | undefined {
+    const members = declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members;
+    const fields = new Map<string, Constant | undefined>();
+    for (const entry of members) {
+      const name = entry.id.type === 'Identifier' ? entry.id.name : String((entry.id as TSESTree.Literal).value);
+      fields.set(name, this.enumMember(declaration.id.name, name));
+    }
+    return known(new ConstantObject(fields), [declaration.id]);
   }
 
   private member(node: TSESTree.MemberExpression): Constant | undefined {
@@ -111,6 +185,8 @@ export class ConstantEvaluator {
       const enumValue = this.enumMember(object.name, key);
       if (enumValue) return enumValue;
     }
+    const exported = this.namespaceMember(object, key);
+    if (exported) return exported;
     const base = this.valueOf(object);
     if (!base) return undefined;
     if (key === 'length' && (typeof base.value === 'string' || base.value instanceof ConstantArray)) {

@@ -1,5 +1,6 @@
 import { allNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
+import type { CrossFileLookup } from './cross-file.js';
 import { collectDeclarations } from './declarations.js';
 import { NameResolver } from './names.js';
 import type { Program } from './parse.js';
@@ -15,10 +16,16 @@ export class FileFacts {
   readonly names: NameResolver;
   readonly constants: ConstantEvaluator;
 
+  /**
+   * @param path shown in findings (relative to the scan root)
+   * @param absolutePath identifies the file to the project layer, when there is one
+   */
   constructor(
     readonly path: string,
     readonly text: string,
     readonly program: Program,
+    readonly absolutePath?: string,
+    project?: CrossFileLookup,
   ) {
     this.nodes = allNodes(program);
     for (const node of this.nodes) {
@@ -28,8 +35,8 @@ export class FileFacts {
     }
     this.indexParents();
     const declarations = collectDeclarations(this.nodes);
-    this.names = new NameResolver(declarations);
-    this.constants = new ConstantEvaluator(declarations);
+    this.names = new NameResolver(declarations, absolutePath, project);
+    this.constants = new ConstantEvaluator(declarations, absolutePath, project);
   }
 
   textOf(node: Node): string {

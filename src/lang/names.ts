@@ -1,4 +1,5 @@
 import { memberPropertyName, unwrap, type Node } from './ast.js';
+import type { CrossFileLookup } from './cross-file.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 
 /**
@@ -11,6 +12,8 @@ import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTab
 export interface QualifiedName {
   name: string;
   origin: 'module' | 'global' | 'local';
+  /** Set when the name is the namespace of a project file (its absolute path), so members can be followed. */
+  projectFile?: string;
 }
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
@@ -34,7 +37,16 @@ export class NameResolver {
   private readonly memo = new Map<Node, QualifiedName | null>();
   private readonly inProgress = new Set<Node>();
 
-  constructor(private readonly table: DeclarationTable) {}
+  constructor(
+    private readonly table: DeclarationTable,
+    private readonly file?: string,
+    private readonly project?: CrossFileLookup,
+  ) {}
+
+  /** The qualified name a top-level name of this file denotes, for the project layer's exports. */
+  qualifiedNameOf(name: string): QualifiedName | undefined {
+    return this.identifierName(name);
+  }
 
   qualifiedName(node: Node): QualifiedName | undefined {
     const target = unwrap(node);
@@ -44,7 +56,7 @@ export class NameResolver {
     this.inProgress.add(target);
     const result = this.compute(target);
     this.inProgress.delete(target);
-    const normalized = result ? { name: canonicalize(result.name), origin: result.origin } : undefined;
+    const normalized = result ? { ...result, name: canonicalize(result.name) } : undefined;
     this.memo.set(target, normalized ?? null);
     return normalized;
   }
@@ -63,16 +75,18 @@ export class NameResolver {
           return this.identifierName(property) ?? { name: property, origin: 'global' };
         }
         const base = this.qualifiedName(object);
-        return base ? { name: `${base.name}.${property}`, origin: base.origin } : undefined;
+        if (!base) return undefined;
+        if (base.projectFile) return this.project?.exportedName(base.projectFile, property) ?? { name: `${base.name}.${property}`, origin: base.origin };
+        return { name: `${base.name}.${property}`, origin: base.origin };
       }
       case 'CallExpression': {
         const module = requiredModule(node);
-        return module === undefined ? undefined : { name: module, origin: 'module' };
+        return module === undefined ? undefined : this.moduleName(module);
       }
       case 'AwaitExpression': {
         const argument = unwrap(node.argument);
         if (argument.type === 'ImportExpression' && argument.source.type === 'Literal' && typeof argument.source.value === 'string') {
-          return { name: normalizeModuleName(argument.source.value), origin: 'module' };
+          return this.moduleName(normalizeModuleName(argument.source.value));
         }
         return undefined;
       }
@@ -92,17 +106,32 @@ export class NameResolver {
 
   private declarationName(name: string, declaration: Declaration): QualifiedName | undefined {
     if (declaration.kind === 'import') {
-      const module = normalizeModuleName(declaration.module);
+      const module = this.moduleName(normalizeModuleName(declaration.module));
       const imported = declaration.imported;
-      return { name: imported === NAMESPACE_IMPORT || imported === DEFAULT_IMPORT ? module : `${module}.${imported}`, origin: 'module' };
+      if (imported === NAMESPACE_IMPORT) return module;
+      if (module.projectFile) {
+        const exported = this.project?.exportedName(module.projectFile, imported);
+        if (exported) return exported;
+      }
+      return { name: imported === DEFAULT_IMPORT ? module.name : `${module.name}.${imported}`, origin: 'module' };
     }
     if (declaration.kind === 'variable' && declaration.init && !this.table.reassigned.has(name)) {
       if (declaration.path.some((step) => step.startsWith('…'))) return undefined;
-      const base = this.qualifiedName(declaration.init);
+      let base = this.qualifiedName(declaration.init);
       if (!base || base.origin === 'local') return undefined;
-      return { name: [base.name, ...declaration.path].join('.'), origin: base.origin };
+      const path = [...declaration.path];
+      if (base.projectFile && path.length > 0) {
+        base = this.project?.exportedName(base.projectFile, path.shift()!) ?? { name: `${base.name}.${declaration.path[0]}`, origin: 'module' };
+      }
+      return { name: [base.name, ...path].join('.'), origin: base.origin };
     }
     return undefined;
+  }
+
+  /** A module by specifier; a project file keeps its path so its exports can be followed. */
+  private moduleName(specifier: string): QualifiedName {
+    const projectFile = this.file && this.project ? this.project.resolveModule(this.file, specifier) : undefined;
+    return projectFile ? { name: specifier, origin: 'module', projectFile } : { name: specifier, origin: 'module' };
   }
 }
 

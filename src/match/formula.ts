@@ -5,7 +5,7 @@ import type { Comparison, Value } from './comparison.js';
 import { Matcher } from './matcher.js';
 import type { Pattern } from './pattern.js';
 import type { SafeRegex } from './safe-regex.js';
-import { EMPTY_STATE, stateKey, unify, type Binding, type MatchState } from './state.js';
+import { addVia, EMPTY_STATE, stateKey, unify, type Binding, type MatchState } from './state.js';
 
 /** A rule's matching logic after compilation: the operators of docs/rules.md. */
 export type Formula =
@@ -116,7 +116,9 @@ export class FormulaEvaluator {
       const excluded = regex.findAll(this.facts.text);
       ranges = ranges.filter((match) => !excluded.some((other) => overlaps(match.range, [other.start, other.end])));
     }
-    for (const condition of formula.conditions) ranges = ranges.filter((match) => this.holds(condition, match)).flatMap((match) => this.refine(condition, match));
+    for (const condition of formula.conditions) {
+      ranges = ranges.filter((match) => this.holds(condition, match)).flatMap((match) => this.refine(condition, this.withConstantOrigins(condition, match)));
+    }
     for (const names of formula.focus) ranges = ranges.flatMap((match) => focus(match, names));
     return ranges;
   }
@@ -159,6 +161,18 @@ export class FormulaEvaluator {
     }
   }
 
+  /** A condition decided on constants' values: their definitions become part of the finding's trace. */
+  private withConstantOrigins(condition: Condition, match: RangeMatch): RangeMatch {
+    const names =
+      condition.op === 'metavariable-regex' ? [condition.metavariable] : condition.op === 'metavariable-comparison' ? condition.comparison.metavariables : [];
+    const via = names.flatMap((name) => {
+      const binding = match.state.bindings[name];
+      if (!binding || binding.nodes.length !== 1) return [];
+      return this.facts.constants.valueOf(unwrap(binding.nodes[0]!))?.via ?? [];
+    });
+    return via.length === 0 ? match : { range: match.range, state: addVia(match.state, via) };
+  }
+
   /** metavariable-pattern may bind further metavariables, so it can turn one match into several. */
   private refine(condition: Condition, match: RangeMatch): RangeMatch[] {
     if (condition.op !== 'metavariable-pattern') return [match];
@@ -176,10 +190,9 @@ export class FormulaEvaluator {
   }
 
   private constantOf(binding: Binding): Value | undefined {
-    if (binding.nodes.length !== 1) return undefined;
-    const constant = this.facts.constants.valueOf(unwrap(binding.nodes[0]!));
-    if (!constant) return undefined;
-    const value = constant.value;
+    if (binding.nodes.length !== 1 && binding.value === undefined) return undefined;
+    const value = binding.value !== undefined ? binding.value : this.facts.constants.valueOf(unwrap(binding.nodes[0]!))?.value;
+    if (value === undefined) return undefined;
     if (value instanceof ConstantObject || value instanceof ConstantArray || typeof value === 'bigint') return typeof value === 'bigint' ? Number(value) : undefined;
     return value;
   }

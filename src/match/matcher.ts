@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
-import { isPrimitive } from '../lang/constants.js';
+import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
+import { isExternal } from '../lang/origin.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { requiredModule } from '../lang/names.js';
 import { deepExpressionOf, isEllipsis, isMetavariableName, spreadMetavariable, type Pattern } from './pattern.js';
@@ -331,7 +332,10 @@ export class Matcher {
   /** Object patterns: fields in any order; without `...` the object may hold no other fields. */
   private matchObject(pattern: TSESTree.ObjectExpression, code: Node, state: MatchState): MatchState[] {
     const object = this.resolveConstantInit(code, 'ObjectExpression');
-    if (!object) return [];
+    if (!object) {
+      const constant = this.facts.constants.valueOf(code);
+      return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addVia(state, constant.via)) : [];
+    }
     const codeProperties = (object.node as TSESTree.ObjectExpression).properties;
     const open = pattern.properties.some((property) => isEllipsis(property));
     const wanted = pattern.properties.filter((property) => !isEllipsis(property));
@@ -349,6 +353,46 @@ export class Matcher {
       return results;
     };
     return search(0, new Set(), addVia(state, object.via));
+  }
+
+  /**
+   * An object pattern against an object known only as a value (defined in another file): fields
+   * are compared by value, and metavariables bind the values, shown at the use site.
+   */
+  private matchConstantObject(pattern: TSESTree.ObjectExpression, object: ConstantObject, use: Node, state: MatchState): MatchState[] {
+    const open = pattern.properties.some((property) => isEllipsis(property));
+    const wanted = pattern.properties.filter((property) => !isEllipsis(property));
+    if (!open && wanted.length !== object.fields.size) return [];
+    let states: MatchState[] = [state];
+    for (const property of wanted) {
+      if (property.type !== 'Property' || property.computed) return [];
+      const key = propertyKeyName(property);
+      if (key === undefined || !object.fields.has(key)) return [];
+      const field = object.fields.get(key);
+      states = states.flatMap((current) => this.matchConstantValue(property.value, field, use, current));
+      if (states.length === 0) return [];
+    }
+    return states;
+  }
+
+  private matchConstantValue(pattern: Node, field: Constant | undefined, use: Node, state: MatchState): MatchState[] {
+    if (isEllipsis(pattern)) return [state];
+    if (!field) return pattern.type === 'Identifier' && isMetavariableName(pattern.name) ? this.bind(pattern.name, [use], state) : [];
+    const withVia = addVia(state, field.via);
+    if (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) {
+      if (pattern.name === '$_') return [withVia];
+      const binding: Binding = { nodes: [use], range: use.range, text: displayConstant(field.value), value: field.value };
+      const existing = withVia.bindings[pattern.name];
+      if (existing) return sameCode(existing, binding) ? [withVia] : [];
+      return [{ ...withVia, bindings: { ...withVia.bindings, [pattern.name]: binding } }];
+    }
+    if (pattern.type === 'Literal' && !('regex' in pattern && pattern.regex)) {
+      const expected = pattern.value;
+      const equal = typeof expected === 'number' ? Number(field.value) === expected : field.value === expected;
+      return equal || (expected === '...' && typeof field.value === 'string') ? [withVia] : [];
+    }
+    if (pattern.type === 'ObjectExpression' && field.value instanceof ConstantObject) return this.matchConstantObject(pattern, field.value, use, withVia);
+    return [];
   }
 
   private matchProperty(pattern: TSESTree.ObjectLiteralElement, code: TSESTree.ObjectLiteralElement, state: MatchState): MatchState[] {
@@ -374,7 +418,8 @@ export class Matcher {
     const constant = this.facts.constants.valueOf(code);
     if (!constant) return undefined;
     const declaration = constant.via[0];
-    const declarator = declaration ? this.facts.parents.get(declaration) : undefined;
+    if (!declaration || isExternal(declaration)) return undefined;
+    const declarator = this.facts.parents.get(declaration);
     if (declarator?.type !== 'VariableDeclarator' || declarator.id !== declaration || !declarator.init) return undefined;
     const init = unwrap(declarator.init);
     return init.type === type ? { node: init, via: [declaration] } : undefined;
@@ -553,4 +598,12 @@ function chainReceivers(node: Node): Node[] {
     else current = undefined;
   }
   return receivers;
+}
+
+/** How a constant reads in a binding's text: strings quoted, as they would be in code. */
+function displayConstant(value: ConstantValue): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof ConstantObject) return '{…}';
+  if (value instanceof ConstantArray) return '[…]';
+  return String(value);
 }

@@ -1,17 +1,21 @@
 import type { Node } from '../lang/ast.js';
+import type { ConstantValue } from '../lang/constants.js';
+import type { Origin } from '../lang/origin.js';
 
 /** What a metavariable is bound to: one node for `$X`, a run of nodes for `$...X`. */
 export interface Binding {
   nodes: readonly Node[];
   range: readonly [number, number];
   text: string;
+  /** Set when the binding is a value read from a constant (e.g. a field of an imported options object). */
+  value?: ConstantValue;
 }
 
 /** One way a pattern matched so far: bindings, the matched span, and constants read on the way. */
 export interface MatchState {
   bindings: Readonly<Record<string, Binding>>;
   span?: readonly [number, number];
-  via: readonly Node[];
+  via: readonly Origin[];
 }
 
 export const EMPTY_STATE: MatchState = { bindings: {}, via: [] };
@@ -21,7 +25,7 @@ export function extendSpan(state: MatchState, range: readonly [number, number]):
   return { ...state, span: span ? [Math.min(span[0], range[0]), Math.max(span[1], range[1])] : [range[0], range[1]] };
 }
 
-export function addVia(state: MatchState, via: readonly Node[]): MatchState {
+export function addVia(state: MatchState, via: readonly Origin[]): MatchState {
   return via.length === 0 ? state : { ...state, via: [...state.via, ...via] };
 }
 

@@ -2,23 +2,33 @@ import { classifyContext } from '../lang/context.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
 import { FormulaEvaluator, type RangeMatch } from '../match/formula.js';
-import type { Node } from '../lang/ast.js';
+import type { CrossFileLookup } from '../lang/cross-file.js';
+import { isExternal, type Origin } from '../lang/origin.js';
 import { fingerprintOf, OccurrenceCounter } from '../report/fingerprint.js';
 import type { FileContext, Finding, ToolError, TraceStep } from '../report/finding.js';
 import { renderMessage } from '../report/message.js';
 import { lowerSeverity } from '../report/severity.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
-import { LineIndex } from './lines.js';
+import { LineIndex } from '../lang/lines.js';
 
 export interface FileInput {
   /** Relative to the scan root, forward slashes. */
   path: string;
   text: string;
+  /** Identifies the file to the project layer. */
+  absolutePath?: string;
+}
+
+/** Cross-file facts, and how to show another file's path in a trace. */
+export interface ProjectContext {
+  lookup: CrossFileLookup;
+  displayPath(absolutePath: string): string;
 }
 
 export interface AnalysisOptions {
   /** Findings in test code are reported one severity lower unless this is 'same'. */
   testSeverity: 'lower' | 'same';
+  project?: ProjectContext;
 }
 
 export interface FileAnalysis {
@@ -41,7 +51,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
 
   let facts: FileFacts;
   try {
-    facts = new FileFacts(input.path, input.text, parseSource(input.text, input.path));
+    facts = new FileFacts(input.path, input.text, parseSource(input.text, input.path), input.absolutePath, options.project?.lookup);
   } catch (error) {
     if (error instanceof ParseFailure) {
       return {
@@ -100,7 +110,7 @@ function toFinding(
   const matched = lines.text.slice(match.range[0], match.range[1]);
   const values: Record<string, string> = {};
   for (const [name, binding] of Object.entries(match.state.bindings)) values[name.slice(1)] = evaluator.displayText(binding);
-  const trace = traceOf(match.state.via.filter((node) => node.range[0] < match.range[0] || node.range[0] >= match.range[1]), path, lines);
+  const trace = traceOf(match.state.via, match.range, path, lines, options.project);
   const severity = context === 'test' && options.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
   const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
   return {
@@ -122,16 +132,24 @@ function toFinding(
   };
 }
 
-/** Where the constants that decided a match were defined, when that is not the matched line. */
-function traceOf(via: readonly Node[], path: string, lines: LineIndex): TraceStep[] {
+/** Where the constants that decided a match were defined, when that is outside the matched code. */
+function traceOf(via: readonly Origin[], range: readonly [number, number], path: string, lines: LineIndex, project?: ProjectContext): TraceStep[] {
   const steps: TraceStep[] = [];
-  const seen = new Set<number>();
-  for (const node of via) {
-    const position = lines.position(node.range[0]);
-    if (seen.has(position.line)) continue;
-    seen.add(position.line);
-    const name = lines.text.slice(node.range[0], Math.min(node.range[1], node.range[0] + 60));
-    steps.push({ file: path, line: position.line, column: position.column, note: `${name} is defined here` });
+  const seen = new Set<string>();
+  for (const origin of via) {
+    let step: TraceStep;
+    if (isExternal(origin)) {
+      step = { file: project ? project.displayPath(origin.file) : origin.file, line: origin.line, column: origin.column, note: `${origin.text} is defined here` };
+    } else {
+      if (origin.range[0] >= range[0] && origin.range[0] < range[1]) continue;
+      const position = lines.position(origin.range[0]);
+      const name = lines.text.slice(origin.range[0], Math.min(origin.range[1], origin.range[0] + 60));
+      step = { file: path, line: position.line, column: position.column, note: `${name} is defined here` };
+    }
+    const key = `${step.file}:${step.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    steps.push(step);
   }
   return steps;
 }

@@ -4,6 +4,7 @@ import { decodeSource, looksMinified } from '../lang/source.js';
 import { compareFindings, compareProblems, type Finding, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
+import { ProjectFacts } from '../project/project-facts.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
 import { analyzeWithLargeStack } from './deep-retry.js';
@@ -39,7 +40,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
   const ruleSource: LoadOptions = { paths: options.rules ?? [], includeDefault: options.defaultRules ?? true, cwd };
   const pack = loadRulePack(ruleSource);
-  const analysisOptions: AnalysisOptions = { testSeverity: options.testSeverity ?? 'lower' };
+  const project = new ProjectFacts(root);
+  const analysisOptions: AnalysisOptions = {
+    testSeverity: options.testSeverity ?? 'lower',
+    project: { lookup: project, displayPath: (absolute) => project.displayPath(absolute) },
+  };
 
   const errors: ToolError[] = pack.problems.map(ruleError);
   const warnings: ToolWarning[] = [];
@@ -112,7 +117,7 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
       };
     }
   }
-  const input: FileInput = { path: file.relative, text: decoded.text };
+  const input: FileInput = { path: file.relative, text: decoded.text, absolutePath: file.absolute };
   const warning: ToolWarning | undefined = decoded.warning ? { file: file.relative, line: 0, message: decoded.warning, kind: 'encoding' } : undefined;
   try {
     return { analysis: analyzeFile(input, pack.rules, analysisOptions), ...(warning ? { warning } : {}) };
@@ -121,7 +126,8 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
       return { analysis: { findings: [], errors: [{ file: file.relative, message: `internal error while analysing this file: ${String(error)}`, kind: 'internal' }] } };
     }
   }
-  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), analysisOptions);
+  // Cross-file facts cannot cross threads; the deep retry analyses the file on its own.
+  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity });
   if (retried) return { analysis: retried, ...(warning ? { warning } : {}) };
   return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
 }

@@ -3,7 +3,8 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { decodeSource } from '../lang/source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
-import { analyzeFile } from '../scan/analyze-file.js';
+import { ProjectFacts } from '../project/project-facts.js';
+import { analyzeFile, type ProjectContext } from '../scan/analyze-file.js';
 import { SOURCE_EXTENSIONS } from '../scan/discover.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
 
@@ -58,11 +59,13 @@ export function testRuleFile(ruleFile: string, cwd: string): RuleFileResult {
     return result;
   }
   const testRoot = testFiles.length === 1 && !isFolderTest(ruleFile) ? dirname(testFiles[0]!) : ruleFolderTest(ruleFile);
-  for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), pack.rules, result);
+  const project = new ProjectFacts(testRoot);
+  const context = { lookup: project, displayPath: (absolute: string) => project.displayPath(absolute) };
+  for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), pack.rules, result, context);
   return result;
 }
 
-function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], result: RuleFileResult): void {
+function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], result: RuleFileResult, project: ProjectContext): void {
   const decoded = decodeSource(readFileSync(absolute));
   if (!decoded.ok) {
     result.problems.push({ file: shown, line: 1, column: 1, message: decoded.reason });
@@ -76,7 +79,7 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
       result.mismatches.push({ ruleId: annotation.ruleId, file: shown, line: annotation.annotationLine, kind: 'unknown-rule', detail: `annotation names "${annotation.ruleId}", which is not a rule of ${result.ruleFile}` });
     }
   }
-  const analysis = analyzeFile({ path: relativeToTestRoot, text: decoded.text }, rules, { testSeverity: 'same' });
+  const analysis = analyzeFile({ path: relativeToTestRoot, text: decoded.text, absolutePath: absolute }, rules, { testSeverity: 'same', project });
   for (const error of analysis.errors) result.problems.push({ file: shown, line: error.line ?? 1, column: error.column ?? 1, message: error.message, ...(error.ruleId ? { ruleId: error.ruleId } : {}) });
 
   for (const rule of rules) {

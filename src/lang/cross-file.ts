@@ -1,0 +1,15 @@
+import type { Constant } from './constants.js';
+import type { QualifiedName } from './names.js';
+
+/**
+ * What one file may ask about the others: the project layer answers, lazily and cached. A file
+ * analysed without a project (a single file, a rule test) simply gets no cross-file answers.
+ */
+export interface CrossFileLookup {
+  /** The project file an import specifier resolves to, or undefined (a package, or not found). */
+  resolveModule(fromFile: string, specifier: string): string | undefined;
+  /** The constant value a project file exports under a name (`default` for default exports). */
+  exportedConstant(file: string, exportName: string): Constant | undefined;
+  /** The library name a project file re-exports under a name: `crypto.createCipheriv` for a facade. */
+  exportedName(file: string, exportName: string): QualifiedName | undefined;
+}

@@ -1,0 +1,2 @@
+exports.ALGORITHM = 'des-ede3-cbc';
+module.exports.SECOND = 'des-ecb';

@@ -1,0 +1,1 @@
+module.exports = { ALGORITHM: 'des-cbc', OTHER: 'aes-256-gcm' };

@@ -1,0 +1,1 @@
+export const ALGORITHM = 'aes-256-gcm';

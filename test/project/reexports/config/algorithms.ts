@@ -1,0 +1,2 @@
+export const LEGACY = 'des-cbc';
+export const MODERN = 'aes-256-gcm';

@@ -1,0 +1,2 @@
+export * from './renamed';
+export * as algorithms from './algorithms';
