@@ -9,8 +9,12 @@ export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** The child nodes of a node, in source order. */
+const childCache = new WeakMap<Node, Node[]>();
+
+/** The child nodes of a node, in source order (computed once per node). */
 export function childNodes(node: Node): Node[] {
+  const cached = childCache.get(node);
+  if (cached) return cached;
   const children: Node[] = [];
   for (const key in node) {
     if (SKIPPED_KEYS.has(key)) continue;
@@ -21,6 +25,7 @@ export function childNodes(node: Node): Node[] {
       children.push(value);
     }
   }
+  childCache.set(node, children);
   return children;
 }
 

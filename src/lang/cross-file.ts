@@ -13,3 +13,9 @@ export interface CrossFileLookup {
   /** The library name a project file re-exports under a name: `crypto.createCipheriv` for a facade. */
   exportedName(file: string, exportName: string): QualifiedName | undefined;
 }
+
+/** Type questions, answered by the project layer's type slice (ts-morph) when a rule asks them. */
+export interface TypeLookup {
+  /** Names of the type of the expression spanning [start, end) in the file; undefined when unknown. */
+  typeNamesAt(file: string, range: readonly [number, number]): string[] | undefined;
+}

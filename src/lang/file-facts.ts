@@ -1,6 +1,6 @@
 import { allNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
-import type { CrossFileLookup } from './cross-file.js';
+import type { CrossFileLookup, TypeLookup } from './cross-file.js';
 import { collectDeclarations } from './declarations.js';
 import { NameResolver } from './names.js';
 import type { Program } from './parse.js';
@@ -26,6 +26,7 @@ export class FileFacts {
     readonly program: Program,
     readonly absolutePath?: string,
     project?: CrossFileLookup,
+    readonly types?: TypeLookup,
   ) {
     this.nodes = allNodes(program);
     for (const node of this.nodes) {

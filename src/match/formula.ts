@@ -9,7 +9,7 @@ import { addVia, EMPTY_STATE, stateKey, unify, type Binding, type MatchState } f
 
 /** A rule's matching logic after compilation: the operators of docs/rules.md. */
 export type Formula =
-  | { op: 'pattern'; pattern: Pattern }
+  | { op: 'pattern'; pattern: Pattern; guards?: Condition[] }
   | { op: 'regex'; regex: SafeRegex }
   | { op: 'either'; alternatives: Formula[] }
   | {
@@ -27,7 +27,8 @@ export type Condition =
   | { op: 'metavariable-regex'; metavariable: string; regex: SafeRegex; constantPropagation: boolean }
   | { op: 'metavariable-pattern'; metavariable: string; formula: Formula }
   | { op: 'metavariable-comparison'; comparison: Comparison; base?: number; strip: boolean }
-  | { op: 'metavariable-name'; metavariable: string; modules: string[] };
+  | { op: 'metavariable-name'; metavariable: string; modules: string[] }
+  | { op: 'metavariable-type'; metavariable: string; types: string[] };
 
 /** A matched range of the file with its metavariable bindings. */
 export interface RangeMatch {
@@ -59,7 +60,7 @@ export class FormulaEvaluator {
   private compute(formula: Formula): RangeMatch[] {
     switch (formula.op) {
       case 'pattern':
-        return this.matcher.findAll(formula.pattern, EMPTY_STATE);
+        return this.matcher.findAll(formula.pattern, EMPTY_STATE, formula.guards?.length ? this.guardFor(formula.guards) : undefined);
       case 'regex':
         return formula.regex.findAll(this.facts.text).map((match) => ({
           range: [match.start, match.end] as const,
@@ -151,6 +152,13 @@ export class FormulaEvaluator {
         });
       case 'metavariable-pattern':
         return match.state.bindings[condition.metavariable] !== undefined;
+      case 'metavariable-type': {
+        const binding = match.state.bindings[condition.metavariable];
+        const node = binding?.nodes.length === 1 ? binding.nodes[0]! : undefined;
+        if (!node || !this.facts.types || !this.facts.absolutePath) return false;
+        const names = this.facts.types.typeNamesAt(this.facts.absolutePath, node.range);
+        return names !== undefined && condition.types.some((type) => names.includes(type));
+      }
       case 'metavariable-name': {
         const binding = match.state.bindings[condition.metavariable];
         const node = binding?.nodes.length === 1 ? binding.nodes[0]! : undefined;
@@ -159,6 +167,21 @@ export class FormulaEvaluator {
         return condition.modules.some((module) => qualified.name === module || qualified.name.startsWith(`${module}.`));
       }
     }
+  }
+
+  /**
+   * Conditions of the enclosing `patterns` that read one metavariable, checked the moment the
+   * matcher binds it: the final binding must equal this one, so rejecting early is exact, and it
+   * spares deep searches under calls that a metavariable-name or -regex would drop anyway.
+   */
+  private guardFor(guards: Condition[]): (name: string, binding: Binding) => boolean {
+    return (name, binding) =>
+      guards.every((condition) => {
+        if (!('metavariable' in condition) || condition.metavariable !== name) {
+          if (condition.op !== 'metavariable-comparison' || condition.comparison.metavariables[0] !== name) return true;
+        }
+        return this.holds(condition, { range: binding.range, state: { bindings: { [name]: binding }, via: [] } });
+      });
   }
 
   /** A condition decided on constants' values: their definitions become part of the finding's trace. */
@@ -254,4 +277,18 @@ function dedupe(matches: RangeMatch[]): RangeMatch[] {
     if (!seen.has(key)) seen.set(key, match);
   }
   return [...seen.values()];
+}
+
+/** The metavariable a condition reads, when it reads exactly one (so it can guard binding). */
+export function guardedMetavariable(condition: Condition): string | undefined {
+  switch (condition.op) {
+    case 'metavariable-regex':
+    case 'metavariable-name':
+    case 'metavariable-type':
+      return condition.metavariable;
+    case 'metavariable-comparison':
+      return condition.comparison.metavariables.length === 1 && condition.base === undefined && !condition.strip ? condition.comparison.metavariables[0] : undefined;
+    default:
+      return undefined;
+  }
 }

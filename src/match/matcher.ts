@@ -32,8 +32,20 @@ const MAX_STATES = 256;
 export class Matcher {
   constructor(private readonly facts: FileFacts) {}
 
-  /** Every match of a pattern in the file, de-duplicated by range and bindings. */
-  findAll(pattern: Pattern, start: MatchState): PatternMatch[] {
+  private guard: ((name: string, binding: Binding) => boolean) | undefined;
+
+  /** Every match of a pattern in the file, de-duplicated by range and bindings; `guard` may veto a binding. */
+  findAll(pattern: Pattern, start: MatchState, guard?: (name: string, binding: Binding) => boolean): PatternMatch[] {
+    const outer = this.guard;
+    this.guard = guard;
+    try {
+      return this.findAllUnguarded(pattern, start);
+    } finally {
+      this.guard = outer;
+    }
+  }
+
+  private findAllUnguarded(pattern: Pattern, start: MatchState): PatternMatch[] {
     const found = new Map<string, PatternMatch>();
     const record = (range: readonly [number, number], state: MatchState) => {
       const key = stateKey(range, state);
@@ -441,6 +453,7 @@ export class Matcher {
     const binding = this.bindingOf(nodes);
     const existing = state.bindings[name];
     if (existing) return sameCode(existing, binding) ? [state] : [];
+    if (this.guard && !this.guard(name, binding)) return [];
     return [{ ...state, bindings: { ...state.bindings, [name]: binding } }];
   }
 

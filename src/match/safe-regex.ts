@@ -24,6 +24,7 @@ export class RegexSyntaxError extends Error {
 }
 
 const MAX_MATCHES_PER_FILE = 10_000;
+const MAX_REMEMBERED_TEXTS = 20_000;
 
 export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
   const flags = options.multiline ? RE2JS.MULTILINE : 0;
@@ -35,6 +36,8 @@ export function compileRegex(source: string, options: { multiline?: boolean } = 
   } catch (error) {
     throw new RegexSyntaxError(explain(source, error));
   }
+  // Deep patterns (`<... $X ...>`) test the same code texts many times; remember the answers.
+  const startAnswers = new Map<string, boolean>();
   return {
     source,
     findAll(text) {
@@ -58,7 +61,13 @@ export function compileRegex(source: string, options: { multiline?: boolean } = 
       return matches;
     },
     matchesAtStart(text) {
-      return anchored.matcher(text).lookingAt();
+      let answer = startAnswers.get(text);
+      if (answer === undefined) {
+        if (startAnswers.size >= MAX_REMEMBERED_TEXTS) startAnswers.clear();
+        answer = anchored.matcher(text).lookingAt();
+        startAnswers.set(text, answer);
+      }
+      return answer;
     },
     test(text) {
       return regex.matcher(text).find();

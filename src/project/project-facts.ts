@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Constant, ConstantValue } from '../lang/constants.js';
 import { ConstantArray, ConstantObject } from '../lang/constants.js';
-import type { CrossFileLookup } from '../lang/cross-file.js';
+import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { LineIndex } from '../lang/lines.js';
 import { normalizeModuleName, type QualifiedName } from '../lang/names.js';
@@ -14,6 +14,7 @@ import type { Node } from '../lang/ast.js';
 import { AnswerCache } from './answer-cache.js';
 import { collectExports, type ExportFact, type ModuleExports } from './exports.js';
 import { ModuleResolver } from './module-resolver.js';
+import type { ProjectContext } from '../scan/analyze-file.js';
 
 const MAX_PARSED_FILES = 256;
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -45,6 +46,7 @@ export class ProjectFacts implements CrossFileLookup {
   constructor(
     readonly root: string,
     private readonly answers: AnswerCache = new AnswerCache(),
+    private readonly types?: TypeLookup,
   ) {}
 
   displayPath(absolutePath: string): string {
@@ -177,6 +179,24 @@ export class ProjectFacts implements CrossFileLookup {
     return { value: externalValue(constant.value, toExternal), via };
   }
 
+  /**
+   * The facts of a file being analysed, shared with cross-file lookups: a file that another file's
+   * lookups already parsed is not parsed again, and one parsed here serves later lookups.
+   */
+  factsFor(file: string, text: string): FileFacts {
+    const cached = this.parsed.get(file);
+    if (cached && cached.facts.text === text) return cached.facts;
+    const facts = new FileFacts(this.displayPath(file), text, parseSource(text, file), file, this, this.types);
+    this.remember(file, { facts, exports: collectExports(facts.program), lines: new LineIndex(text) });
+    return facts;
+  }
+
+  private remember(file: string, parsed: ParsedModule | undefined): void {
+    this.parsed.delete(file);
+    this.parsed.set(file, parsed ?? null);
+    if (this.parsed.size > MAX_PARSED_FILES) this.parsed.delete(this.parsed.keys().next().value!);
+  }
+
   private module(file: string): ParsedModule | undefined {
     if (this.parsed.has(file)) {
       const hit = this.parsed.get(file) ?? undefined;
@@ -190,15 +210,14 @@ export class ProjectFacts implements CrossFileLookup {
     let parsed: ParsedModule | undefined;
     if (source) {
       try {
-        const facts = new FileFacts(this.displayPath(file), source.text, parseSource(source.text, file), file, this);
+        const facts = new FileFacts(this.displayPath(file), source.text, parseSource(source.text, file), file, this, this.types);
         parsed = { facts, exports: collectExports(facts.program), lines: new LineIndex(source.text) };
       } catch {
         // A file that does not parse exports nothing we can know; its own scan reports the error.
         parsed = undefined;
       }
     }
-    this.parsed.set(file, parsed ?? null);
-    if (this.parsed.size > MAX_PARSED_FILES) this.parsed.delete(this.parsed.keys().next().value!);
+    this.remember(file, parsed);
     return parsed;
   }
 
@@ -238,4 +257,14 @@ function externalValue(value: ConstantValue, toExternal: (origin: Origin) => Ext
     return new ConstantArray(value.items.map((item) => item && { value: externalValue(item.value, toExternal), via: item.via.map(toExternal) }));
   }
   return value;
+}
+
+/** The view of a project that per-file analysis uses. */
+export function projectContext(project: ProjectFacts, types?: TypeLookup): ProjectContext {
+  return {
+    lookup: project,
+    ...(types ? { types } : {}),
+    displayPath: (absolutePath) => project.displayPath(absolutePath),
+    factsFor: (absolutePath, text) => project.factsFor(absolutePath, text),
+  };
 }

@@ -1,7 +1,7 @@
 import ignore from 'ignore';
 import type { z } from 'zod';
 import { compileComparison, ComparisonSyntaxError } from '../match/comparison.js';
-import type { Condition, Formula } from '../match/formula.js';
+import { guardedMetavariable, type Condition, type Formula } from '../match/formula.js';
 import { parsePattern, PatternSyntaxError } from '../match/pattern.js';
 import { compileRegex, RegexSyntaxError, type SafeRegex } from '../match/safe-regex.js';
 import type { FileContext } from '../report/finding.js';
@@ -17,7 +17,7 @@ const TOP_LEVEL_OPERATORS = ['pattern', 'patterns', 'pattern-either', 'pattern-r
 const ITEM_OPERATORS = [
   'pattern', 'patterns', 'pattern-either', 'pattern-not', 'pattern-inside', 'pattern-not-inside', 'pattern-regex',
   'pattern-not-regex', 'metavariable-regex', 'metavariable-pattern', 'metavariable-comparison', 'metavariable-name',
-  'focus-metavariable',
+  'metavariable-type', 'focus-metavariable',
 ] as const;
 
 class CompileProblem extends Error {
@@ -187,10 +187,20 @@ function compileConjunction(items: FormulaItem[], path: Path, insideMetavariable
         formula.conditions.push(compileCondition(item, key, here));
     }
   });
+  const guards = formula.conditions.filter((condition) => guardedMetavariable(condition) !== undefined);
+  for (const positive of formula.positives) attachGuards(positive, guards);
   if (formula.positives.length === 0 && formula.insides.length === 0 && !insideMetavariable) {
     throw new CompileProblem('"patterns" needs at least one positive operator (pattern, patterns, pattern-either, pattern-regex or pattern-inside)', path);
   }
   return formula;
+}
+
+/** Hands single-metavariable conditions down to the patterns that bind the metavariable. */
+function attachGuards(formula: Formula, guards: Condition[]): void {
+  if (guards.length === 0) return;
+  if (formula.op === 'pattern') formula.guards = [...(formula.guards ?? []), ...guards];
+  else if (formula.op === 'either') formula.alternatives.forEach((alternative) => attachGuards(alternative, guards));
+  else if (formula.op === 'all') formula.positives.forEach((positive) => attachGuards(positive, guards));
 }
 
 function compileCondition(item: FormulaItem, key: string, path: Path): Condition {
@@ -208,6 +218,12 @@ function compileCondition(item: FormulaItem, key: string, path: Path): Condition
     const modules = [...(spec.module ? [spec.module] : []), ...(spec.modules ?? [])];
     if (modules.length === 0) throw new CompileProblem('metavariable-name needs "module" or "modules"', path);
     return { op: 'metavariable-name', metavariable: spec.metavariable, modules: modules.map((module) => module.replace(/^node:/, '')) };
+  }
+  if (key === 'metavariable-type') {
+    const spec = item['metavariable-type']!;
+    const types = [...(spec.type ? [spec.type] : []), ...(spec.types ?? [])];
+    if (types.length === 0) throw new CompileProblem('metavariable-type needs "type" or "types"', path);
+    return { op: 'metavariable-type', metavariable: spec.metavariable, types: types.map((type) => type.replace(/^node:/, '')) };
   }
   if (key === 'metavariable-comparison') {
     const spec = item['metavariable-comparison']!;

@@ -34,6 +34,13 @@ export const METAVARIABLE_NAME = z.strictObject({
   modules: z.array(z.string()).optional(),
 });
 
+export const METAVARIABLE_TYPE = z.strictObject({
+  metavariable: metavariableName,
+  type: z.string().optional(),
+  types: z.array(z.string()).optional(),
+  language: z.string().optional(),
+});
+
 export const METAVARIABLE_COMPARISON = z.strictObject({
   metavariable: metavariableName.optional(),
   comparison: z.string(),
@@ -56,6 +63,7 @@ export interface FormulaItem {
   'metavariable-pattern'?: MetavariablePattern;
   'metavariable-comparison'?: z.infer<typeof METAVARIABLE_COMPARISON>;
   'metavariable-name'?: z.infer<typeof METAVARIABLE_NAME>;
+  'metavariable-type'?: z.infer<typeof METAVARIABLE_TYPE>;
   'focus-metavariable'?: string | string[];
 }
 
@@ -83,6 +91,7 @@ export const FORMULA_ITEM: z.ZodType<FormulaItem> = z.lazy(() =>
       'metavariable-pattern': METAVARIABLE_PATTERN.optional(),
       'metavariable-comparison': METAVARIABLE_COMPARISON.optional(),
       'metavariable-name': METAVARIABLE_NAME.optional(),
+      'metavariable-type': METAVARIABLE_TYPE.optional(),
       'focus-metavariable': z.union([metavariableName, z.array(metavariableName)]).optional(),
     })
     .meta({ description: 'One matching operator (exactly one key per item).' }),
@@ -143,7 +152,6 @@ export const RULE_FILE = z
 export const UNSUPPORTED_SEMGREP_KEYS = new Set([
   'pattern-where-python',
   'metavariable-analysis',
-  'metavariable-type',
   'pattern-propagators',
   'pattern-sources',
   'pattern-sinks',

@@ -2,7 +2,7 @@ import { classifyContext } from '../lang/context.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
 import { FormulaEvaluator, type RangeMatch } from '../match/formula.js';
-import type { CrossFileLookup } from '../lang/cross-file.js';
+import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
 import { isExternal, type Origin } from '../lang/origin.js';
 import { fingerprintOf, OccurrenceCounter } from '../report/fingerprint.js';
 import type { FileContext, Finding, ToolError, TraceStep } from '../report/finding.js';
@@ -22,7 +22,10 @@ export interface FileInput {
 /** Cross-file facts, and how to show another file's path in a trace. */
 export interface ProjectContext {
   lookup: CrossFileLookup;
+  types?: TypeLookup;
   displayPath(absolutePath: string): string;
+  /** Builds (or reuses) a file's facts so each file is parsed once for analysis and lookups alike. */
+  factsFor?(absolutePath: string, text: string): FileFacts;
 }
 
 export interface AnalysisOptions {
@@ -51,7 +54,10 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
 
   let facts: FileFacts;
   try {
-    facts = new FileFacts(input.path, input.text, parseSource(input.text, input.path), input.absolutePath, options.project?.lookup);
+    const shared = input.absolutePath && options.project?.factsFor;
+    facts = shared
+      ? options.project!.factsFor!(input.absolutePath!, input.text)
+      : new FileFacts(input.path, input.text, parseSource(input.text, input.path), input.absolutePath, options.project?.lookup, options.project?.types);
   } catch (error) {
     if (error instanceof ParseFailure) {
       return {

@@ -4,7 +4,9 @@ import { decodeSource, looksMinified } from '../lang/source.js';
 import { compareFindings, compareProblems, type Finding, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
-import { ProjectFacts } from '../project/project-facts.js';
+import { AnswerCache } from '../project/answer-cache.js';
+import { projectContext, ProjectFacts } from '../project/project-facts.js';
+import { TypeFacts } from '../project/type-facts.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
 import { analyzeWithLargeStack } from './deep-retry.js';
@@ -40,10 +42,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
   const ruleSource: LoadOptions = { paths: options.rules ?? [], includeDefault: options.defaultRules ?? true, cwd };
   const pack = loadRulePack(ruleSource);
-  const project = new ProjectFacts(root);
+  const types = new TypeFacts(root);
+  const project = new ProjectFacts(root, new AnswerCache(), types);
   const analysisOptions: AnalysisOptions = {
     testSeverity: options.testSeverity ?? 'lower',
-    project: { lookup: project, displayPath: (absolute) => project.displayPath(absolute) },
+    project: projectContext(project, types),
   };
 
   const errors: ToolError[] = pack.problems.map(ruleError);
@@ -83,6 +86,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       suppressed: 0,
       baselined: 0,
       durationMs: Math.round(performance.now() - started),
+      ...(types.sliceSize > 0 ? { typeSliceFiles: types.sliceSize } : {}),
     },
   };
 }

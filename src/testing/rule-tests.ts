@@ -3,7 +3,9 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { decodeSource } from '../lang/source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
-import { ProjectFacts } from '../project/project-facts.js';
+import { AnswerCache } from '../project/answer-cache.js';
+import { projectContext, ProjectFacts } from '../project/project-facts.js';
+import { TypeFacts } from '../project/type-facts.js';
 import { analyzeFile, type ProjectContext } from '../scan/analyze-file.js';
 import { SOURCE_EXTENSIONS } from '../scan/discover.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
@@ -59,8 +61,8 @@ export function testRuleFile(ruleFile: string, cwd: string): RuleFileResult {
     return result;
   }
   const testRoot = testFiles.length === 1 && !isFolderTest(ruleFile) ? dirname(testFiles[0]!) : ruleFolderTest(ruleFile);
-  const project = new ProjectFacts(testRoot);
-  const context = { lookup: project, displayPath: (absolute: string) => project.displayPath(absolute) };
+  const types = new TypeFacts(testRoot);
+  const context = projectContext(new ProjectFacts(testRoot, new AnswerCache(), types), types);
   for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), pack.rules, result, context);
   return result;
 }
