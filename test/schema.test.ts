@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runBinary } from './support/cli.js';
 
+describe('generated files', () => {
+  it('docs/rule-catalog.md matches the rule files (run "npx nobackdoor rules catalog --write" when this fails)', () => {
+    const run = runBinary(['rules', 'catalog', '--check']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
 describe('JSON Schemas', () => {
   it('committed files in schemas/ match the zod schemas (run "npm run schema" when this fails)', () => {
     const run = runBinary(['schema', '--check']);

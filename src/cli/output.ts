@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './io.js';
 
@@ -22,5 +22,14 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write the output file ${path}: ${reason}. Choose a writable path with --output.`);
+  }
+}
+
+/** A generated file's current text, to compare with what would be generated now. */
+export function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

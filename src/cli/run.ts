@@ -6,8 +6,9 @@ import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
+import { inspectCommand } from './commands/inspect.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, testCommand, rulesCommand, schemaCommand];
+const COMMANDS: readonly Command[] = [scanCommand, testCommand, rulesCommand, schemaCommand, inspectCommand];
 
 /** The whole CLI as a function: exit codes are returned, never thrown, so tests can run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,25 +1,35 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ruleCatalog } from '../../rules/catalog.js';
+import { PACKAGE_ROOT } from '../../version.js';
+import { readTextIfExists, writeFileAtomic } from '../output.js';
 import { loadRulePack } from '../../rules/pack.js';
 import type { CompiledRule } from '../../rules/compiled-rule.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
 
 const OPTIONS = {
   rules: { type: 'string', multiple: true, short: 'r' },
   'default-rules': { type: 'boolean' },
   json: { type: 'boolean' },
+  write: { type: 'boolean' },
+  check: { type: 'boolean' },
 } as const;
+
+export const CATALOG_FILE = join(PACKAGE_ROOT, 'docs/rule-catalog.md');
 
 const USAGE = `Usage:
   nobackdoor rules list [--rules PATH] [--no-default-rules] [--json]
   nobackdoor rules explain <rule-id> [--rules PATH]
   nobackdoor rules validate <FILE|FOLDER>...
+  nobackdoor rules catalog [--write | --check]
 
 list      the rules that a scan would run
 explain   a rule's message, why it matters, the safe alternative and references
 validate  check rule files without scanning; every problem is printed as file:line:column
+catalog   the Markdown catalogue of the shipped rules (--write updates docs/rule-catalog.md,
+          --check exits 1 when it is stale)
 `;
 
 export const rulesCommand: Command = {
@@ -59,8 +69,19 @@ export const rulesCommand: Command = {
         io.stdout.write(pack.problems.length === 0 ? `valid: ${pack.rules.length} rules in ${pack.files.length} files\n` : `\n${pack.problems.length} problems; ${pack.rules.length} rules are valid\n`);
         return pack.problems.length > 0 ? EXIT_ERROR : EXIT_OK;
       }
+      case 'catalog': {
+        const pack = loadRulePack({ paths: extra, includeDefault: values['default-rules'] ?? true, cwd: PACKAGE_ROOT });
+        const text = ruleCatalog(pack.rules);
+        if (values.write) writeFileAtomic(CATALOG_FILE, text);
+        else if (values.check) {
+          if (readTextIfExists(CATALOG_FILE) === text) return EXIT_OK;
+          io.stderr.write(`${CATALOG_FILE} is stale: run "npx nobackdoor rules catalog --write"\n`);
+          return EXIT_FINDINGS;
+        } else io.stdout.write(text);
+        return EXIT_OK;
+      }
       default:
-        throw new UsageError(`expected "list", "explain" or "validate" after "rules"${action ? `, got "${action}"` : ''}.`);
+        throw new UsageError(`expected "list", "explain", "validate" or "catalog" after "rules"${action ? `, got "${action}"` : ''}.`);
     }
   },
 };
@@ -88,3 +109,4 @@ function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n') + '\n';
 }
+

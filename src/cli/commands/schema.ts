@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CONFIG } from '../../config/schema.js';
@@ -7,7 +6,7 @@ import { PACKAGE_ROOT } from '../../version.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
-import { writeFileAtomic } from '../output.js';
+import { readTextIfExists, writeFileAtomic } from '../output.js';
 
 const SCHEMAS = {
   rules: { schema: RULE_FILE, file: 'rules.schema.json' },
@@ -43,7 +42,7 @@ export const schemaCommand: Command = {
         const path = join(SCHEMA_DIR, SCHEMAS[name].file);
         const text = jsonSchemaText(name);
         if (values.write) writeFileAtomic(path, text);
-        else if (readIfExists(path) !== text) {
+        else if (readTextIfExists(path) !== text) {
           stale++;
           io.stderr.write(`${path} is stale: run "npm run schema"\n`);
         }
@@ -55,10 +54,3 @@ export const schemaCommand: Command = {
   },
 };
 
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
