@@ -1,4 +1,4 @@
-import { allNodes, type Node } from './ast.js';
+import { allNodes, childNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
 import type { CrossFileLookup, TypeLookup } from './cross-file.js';
 import { collectDeclarations } from './declarations.js';
@@ -45,16 +45,6 @@ export class FileFacts {
   }
 
   private indexParents(): void {
-    for (const node of this.nodes) {
-      for (const key in node) {
-        if (key === 'parent' || key === 'loc' || key === 'range') continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const item of value) if (item && typeof item === 'object' && 'type' in item) this.parents.set(item as Node, node);
-        } else if (value && typeof value === 'object' && 'type' in value) {
-          this.parents.set(value as Node, node);
-        }
-      }
-    }
+    for (const node of this.nodes) for (const child of childNodes(node)) this.parents.set(child, node);
   }
 }
