@@ -76,10 +76,10 @@ describe('broken rule files get one clear line each: file, line, column, what wa
   });
 
   it('rules validate prints every problem and exits 2; a valid file exits 0', () => {
-    const root = makeProject({ 'bad.yml': 'rules:\n  - id: Bad_Id\n    severity: high\n    message: m\n    pattern: x\n', 'good.yml': VALID });
+    const root = makeProject({ 'bad.yml': 'rules:\n  - id: bad id!\n    severity: high\n    message: m\n    pattern: x\n', 'good.yml': VALID });
     const bad = runBinary(['rules', 'validate', `${root}/bad.yml`]);
     expect(bad.status).toBe(2);
-    expect(bad.stdout).toMatch(/bad\.yml:2:9: Bad_Id: rules\[0\]\.id: expected a kebab-case id/);
+    expect(bad.stdout).toMatch(/bad\.yml:2:9: bad id!: rules\[0\]\.id: expected an id of letters, digits/);
     const good = runBinary(['rules', 'validate', `${root}/good.yml`]);
     expect(good.stdout).toContain('valid: 1 rules in 1 files');
     expect(good.status).toBe(0);

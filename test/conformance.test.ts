@@ -6,6 +6,9 @@ import { REPO_ROOT } from './support/cli.js';
 
 describe('rule language conformance (test/conformance: one rule and annotated file per construct)', () => {
   const report = runRuleTests(join(REPO_ROOT, 'test/conformance'), REPO_ROOT);
+  it('runs every construct, including the Semgrep compatibility cases', () => {
+    expect(report.results.length).toBeGreaterThan(50);
+  });
   for (const result of report.results) {
     it(result.ruleFile, () => {
       expect(result.problems).toEqual([]);

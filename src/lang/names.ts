@@ -43,6 +43,15 @@ export class NameResolver {
     private readonly project?: CrossFileLookup,
   ) {}
 
+  /** True when the name is bound by a named import or destructuring (`import { X }`, `const { X } = …`). */
+  isNamedImportRoot(name: string): boolean {
+    const declarations = this.table.declarations.get(name);
+    if (!declarations || declarations.length !== 1) return false;
+    const declaration = declarations[0]!;
+    if (declaration.kind === 'import') return declaration.imported === name;
+    return declaration.kind === 'variable' && declaration.path.at(-1) === name;
+  }
+
   /** The qualified name a top-level name of this file denotes, for the project layer's exports. */
   qualifiedNameOf(name: string): QualifiedName | undefined {
     return this.identifierName(name);

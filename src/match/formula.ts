@@ -233,7 +233,8 @@ function intersect(left: RangeMatch[], right: RangeMatch[]): RangeMatch[] {
     for (const b of right) {
       const inner = within(a.range, b.range) ? a : within(b.range, a.range) ? b : undefined;
       if (!inner) continue;
-      const merged = unify(a.state, b.state);
+      // The inner match's bindings win where both bound a name, so focus lands on the reported code.
+      const merged = inner === a ? unify(a.state, b.state) : unify(b.state, a.state);
       if (merged) out.push({ range: inner.range, state: { ...merged, span: inner.range } });
     }
   }

@@ -3,8 +3,8 @@ import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type N
 import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
 import type { FileFacts } from '../lang/file-facts.js';
-import { requiredModule } from '../lang/names.js';
-import { deepExpressionOf, isEllipsis, isMetavariableName, spreadMetavariable, type Pattern } from './pattern.js';
+import { canonicalize, requiredModule } from '../lang/names.js';
+import { deepExpressionOf, isAnyLoop, isEllipsis, isMetavariableName, spreadMetavariable, typedMetavariableOf, type Pattern } from './pattern.js';
 import { ELLIPSIS } from './pattern-source.js';
 import { compileRegex, type SafeRegex } from './safe-regex.js';
 import { addVia, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
@@ -74,6 +74,13 @@ export class Matcher {
     if (isEllipsis(pattern)) return [state];
     const deep = deepExpressionOf(pattern);
     if (deep) return this.matchDeep(deep, target, state);
+    const typed = typedMetavariableOf(pattern);
+    if (typed) return this.hasType(target, typed[1]) ? this.bind(typed[0], [target], state) : [];
+    if (isAnyLoop(pattern)) {
+      const loop = pattern as TSESTree.ForOfStatement;
+      if (target.type !== 'ForStatement' && target.type !== 'ForInStatement' && target.type !== 'ForOfStatement') return [];
+      return this.match(loop.body, target.body, state);
+    }
 
     const dotted = dottedName(pattern);
     if (dotted !== undefined) return this.matchName(pattern, dotted, target, state);
@@ -82,8 +89,7 @@ export class Matcher {
       case 'Literal':
         return this.matchLiteral(pattern, target, state);
       case 'TemplateLiteral':
-        if (pattern.expressions.length === 0) return this.matchString(pattern.quasis[0]?.value.cooked ?? '', target, state);
-        break;
+        return this.matchTemplate(pattern, target, state);
       case 'ObjectExpression':
         return this.matchObject(pattern, target, state);
       case 'ArrayExpression': {
@@ -107,6 +113,17 @@ export class Matcher {
       case 'BlockStatement':
         if (target.type !== 'BlockStatement') return [];
         return this.matchSequence(pattern.body, target.body, 0, 0, state, false);
+      case 'ImportDeclaration':
+        if (target.type !== 'ImportDeclaration') return [];
+        return this.match(pattern.source, target.source, state).flatMap((next) => this.matchSubset(pattern.specifiers, target.specifiers, next));
+      case 'ClassBody':
+        if (target.type !== 'ClassBody') return [];
+        return this.matchSubset(pattern.body, target.body, state);
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        return this.matchClass(pattern, target, state);
+      case 'Property':
+        return target.type === 'Property' ? this.matchProperty(pattern as TSESTree.ObjectLiteralElement, target as TSESTree.ObjectLiteralElement, state) : [];
       case 'FunctionDeclaration':
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
@@ -173,21 +190,21 @@ export class Matcher {
     const pattern = patterns[i]!;
     const spread = spreadMetavariable(pattern);
     if (isEllipsis(pattern) || spread) {
-      // A trailing `...` covers the rest of the block, so `pattern-inside` reaches everything after.
-      if (i === patterns.length - 1 && !spread) return [j < code.length ? extendSpan(state, [code[j]!.range[0], code[code.length - 1]!.range[1]]) : state];
+      // A leading `...` covers the statements it skips, so `pattern-not-inside: "... \n f()"` reaches back.
+      const started = i === 0 && j < code.length ? extendSpan(state, [code[j]!.range[0], code[j]!.range[0]]) : state;
+      if (i === patterns.length - 1 && !spread) return [j < code.length ? extendSpan(started, [code[j]!.range[0], code[code.length - 1]!.range[1]]) : started];
       const results: MatchState[] = [];
-      for (let k = j; k <= code.length && results.length < MAX_STATES; k++) {
-        const bound = spread ? this.bind(spread, code.slice(j, k), state) : [state];
-        for (const next of bound) {
-          results.push(...this.matchSequence(patterns, code, i + 1, k, next, openEnd));
-          if (k < code.length && !spread) {
-            for (const nested of this.nestedStatementLists(code[k]!)) {
-              for (let start = 0; start < nested.length && results.length < MAX_STATES; start++) {
-                results.push(...this.matchSequence(patterns, nested, i + 1, start, next, true));
-              }
-            }
-          }
+      if (spread) {
+        for (let k = j; k <= code.length && results.length < MAX_STATES; k++) {
+          for (const next of this.bind(spread, code.slice(j, k), started)) results.push(...this.matchSequence(patterns, code, i + 1, k, next, openEnd));
         }
+        return results;
+      }
+      // As Semgrep, what follows `...` may sit in blocks nested in the following statements
+      // (an if, a loop, a try): the rest is matched on those statements flattened in order.
+      const following = this.flattened(code.slice(j));
+      for (let k = 0; k <= following.length && results.length < MAX_STATES; k++) {
+        results.push(...this.matchSequence(patterns, following, i + 1, k, started, true));
       }
       return results;
     }
@@ -198,32 +215,93 @@ export class Matcher {
       .flatMap((next) => this.matchSequence(patterns, code, i + 1, j + 1, extendSpan(next, statement.range), openEnd));
   }
 
-  private matchExpressionStatement(pattern: TSESTree.ExpressionStatement, code: Node, state: MatchState): MatchState[] {
-    const expression = pattern.expression;
-    switch (code.type) {
-      case 'ExpressionStatement': {
-        const direct = this.match(expression, code.expression, state);
-        const inner = unwrap(code.expression);
-        if (direct.length > 0 || inner.type !== 'AwaitExpression') return direct;
-        return this.match(expression, inner.argument, state);
+  private readonly flattenCache = new Map<Node, Node[]>();
+
+  /** Statements in order with the statements of their nested blocks after each (functions excluded). */
+  private flattened(statements: readonly Node[]): Node[] {
+    const out: Node[] = [];
+    for (const statement of statements) {
+      let expanded = this.flattenCache.get(statement);
+      if (!expanded) {
+        expanded = [statement];
+        for (const block of nestedBlocks(statement)) expanded.push(...this.flattened(block));
+        this.flattenCache.set(statement, expanded);
       }
-      case 'VariableDeclaration':
-        if (expression.type === 'AssignmentExpression' && expression.operator === '=') {
-          return code.declarations.flatMap((declarator) => this.match(expression, declarator, state));
-        }
-        return code.declarations.flatMap((declarator) => (declarator.init ? this.matchAwaited(expression, declarator.init, state) : []));
-      case 'ReturnStatement':
-        return code.argument ? this.matchAwaited(expression, code.argument, state) : [];
-      default:
-        return [];
+      out.push(...expanded);
     }
+    return out;
   }
 
-  private matchAwaited(pattern: Node, code: Node, state: MatchState): MatchState[] {
-    const direct = this.match(pattern, code, state);
-    const inner = unwrap(code);
-    if (direct.length > 0 || inner.type !== 'AwaitExpression') return direct;
-    return this.match(pattern, inner.argument, state);
+  /**
+   * An expression statement pattern `foo();` matches a statement that is that expression, and,
+   * as Semgrep's implicit deep expression statements, one that contains it in its expressions:
+   * `x += foo()`, `use(foo())`, `const y = await foo()`, `return foo()`. Function bodies with
+   * braces are not entered: they are statements of their own.
+   */
+  /**
+   * Template patterns: text `...` stands for any text and a hole `${...}` for any holes, so
+   * `` `...${...}...` `` is any template; `` `...` `` matches template literals only. A template
+   * without holes or ellipses also matches a constant string of that value.
+   */
+  private matchTemplate(pattern: TSESTree.TemplateLiteral, code: Node, state: MatchState): MatchState[] {
+    const texts = pattern.quasis.map((quasi) => quasi.value.cooked ?? '');
+    const wildcard = texts.some((text) => text.includes('...')) || pattern.expressions.some((expression) => isEllipsis(expression));
+    if (!wildcard) {
+      if (pattern.expressions.length === 0) return this.matchString(texts[0] ?? '', code, state);
+      if (code.type !== 'TemplateLiteral' || code.quasis.length !== pattern.quasis.length) return [];
+      if (code.quasis.some((quasi, index) => (quasi.value.cooked ?? '') !== texts[index])) return [];
+      return this.matchList(pattern.expressions, code.expressions, state);
+    }
+    if (code.type !== 'TemplateLiteral') return [];
+    const codeText = code.quasis.map((quasi) => quasi.value.cooked ?? '').join('\u0000');
+    const expected = new RegExp(`^${texts.map((text) => text.split('...').map(escapeRegExp).join('[^]*')).join('[^]*')}$`);
+    if (!expected.test(codeText)) return [];
+    const holes = pattern.expressions.filter((expression) => !isEllipsis(expression));
+    return holes.length === 0 ? [state] : this.matchSubset(holes, code.expressions, state);
+  }
+
+  /** Each pattern item matches a distinct code item, in any order; other code items are allowed. */
+  private matchSubset(patterns: readonly Node[], code: readonly Node[], state: MatchState): MatchState[] {
+    const wanted = patterns.filter((item) => !isEllipsis(item));
+    const search = (index: number, used: ReadonlySet<number>, current: MatchState): MatchState[] => {
+      if (index === wanted.length) return [current];
+      const results: MatchState[] = [];
+      code.forEach((candidate, position) => {
+        if (used.has(position) || results.length >= MAX_STATES) return;
+        for (const next of this.match(wanted[index]!, candidate, current)) results.push(...search(index + 1, new Set([...used, position]), next));
+      });
+      return results;
+    };
+    return search(0, new Set(), state);
+  }
+
+  /** `class $C { … }` matches class declarations and expressions, exported or not; members as a subset. */
+  private matchClass(pattern: TSESTree.ClassDeclaration | TSESTree.ClassExpression, code: Node, state: MatchState): MatchState[] {
+    if (code.type !== 'ClassDeclaration' && code.type !== 'ClassExpression') return [];
+    let states: MatchState[] = [state];
+    if (pattern.id && !isEllipsis(pattern.id)) {
+      const metavariable = pattern.id.type === 'Identifier' && isMetavariableName(pattern.id.name);
+      if (code.id) states = this.match(pattern.id, code.id, state);
+      else if (!metavariable) return [];
+    }
+    if (pattern.superClass) {
+      if (!code.superClass) return [];
+      states = states.flatMap((next) => this.match(pattern.superClass!, code.superClass!, next));
+    }
+    return states.flatMap((next) => this.matchSubset(pattern.body.body, code.body.body, next));
+  }
+
+  private matchExpressionStatement(pattern: TSESTree.ExpressionStatement, code: Node, state: MatchState): MatchState[] {
+    const expression = pattern.expression;
+    if (code.type === 'ExpressionStatement') {
+      const direct = this.match(expression, code.expression, state);
+      if (direct.length > 0) return direct;
+    }
+    if (code.type === 'VariableDeclaration' && expression.type === 'AssignmentExpression' && expression.operator === '=') {
+      const declared = code.declarations.flatMap((declarator) => this.match(expression, declarator, state));
+      if (declared.length > 0) return declared;
+    }
+    return statementExpressions(code).flatMap((root) => this.matchDeep(expression, root, state));
   }
 
   private matchDeclarators(patterns: TSESTree.VariableDeclarator[], code: TSESTree.VariableDeclarator[], state: MatchState): MatchState[] {
@@ -245,8 +323,9 @@ export class Matcher {
     if (pattern.generator && !fn.generator) return [];
     let states: MatchState[] = [state];
     if (pattern.id && !isEllipsis(pattern.id)) {
-      if (!fn.id) return [];
-      states = this.match(pattern.id, fn.id, state);
+      const metavariable = pattern.id.type === 'Identifier' && isMetavariableName(pattern.id.name);
+      if (fn.id) states = this.match(pattern.id, fn.id, state);
+      else if (!metavariable) return [];
     }
     states = states.flatMap((s) => this.matchList(pattern.params, fn.params, s));
     if (!pattern.body) return states;
@@ -304,8 +383,13 @@ export class Matcher {
       return [];
     }
     if (pattern.type === 'Identifier' && code.type === 'Identifier' && code.name === pattern.name) return [state];
+    const wanted = canonicalPatternName(dotted);
     const qualified = this.facts.names.qualifiedName(code);
-    return qualified?.name === dotted ? [state] : [];
+    if (qualified?.name === wanted) return [state];
+    // `NestFactory.create` also matches after `import { NestFactory } from '@nestjs/core'`: the
+    // root is a name imported by name, not a module, so its spelling is what the pattern means.
+    const spelled = spelledName(code);
+    return spelled === dotted && this.facts.names.isNamedImportRoot(spelled.split('.')[0]!) ? [state] : [];
   }
 
   private matchLiteral(pattern: TSESTree.Literal, code: Node, state: MatchState): MatchState[] {
@@ -341,7 +425,7 @@ export class Matcher {
     return matches ? [addVia(state, constant.via)] : [];
   }
 
-  /** Object patterns: fields in any order; without `...` the object may hold no other fields. */
+  /** Object patterns: fields in any order, other fields allowed (Semgrep's implicit ellipsis in records). */
   private matchObject(pattern: TSESTree.ObjectExpression, code: Node, state: MatchState): MatchState[] {
     const object = this.resolveConstantInit(code, 'ObjectExpression');
     if (!object) {
@@ -349,9 +433,7 @@ export class Matcher {
       return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addVia(state, constant.via)) : [];
     }
     const codeProperties = (object.node as TSESTree.ObjectExpression).properties;
-    const open = pattern.properties.some((property) => isEllipsis(property));
     const wanted = pattern.properties.filter((property) => !isEllipsis(property));
-    if (!open && wanted.length !== codeProperties.length) return [];
     const search = (index: number, used: ReadonlySet<number>, current: MatchState): MatchState[] => {
       if (index === wanted.length) return [current];
       const property = wanted[index]!;
@@ -372,9 +454,7 @@ export class Matcher {
    * are compared by value, and metavariables bind the values, shown at the use site.
    */
   private matchConstantObject(pattern: TSESTree.ObjectExpression, object: ConstantObject, use: Node, state: MatchState): MatchState[] {
-    const open = pattern.properties.some((property) => isEllipsis(property));
     const wanted = pattern.properties.filter((property) => !isEllipsis(property));
-    if (!open && wanted.length !== object.fields.size) return [];
     let states: MatchState[] = [state];
     for (const property of wanted) {
       if (property.type !== 'Property' || property.computed) return [];
@@ -437,15 +517,25 @@ export class Matcher {
     return init.type === type ? { node: init, via: [declaration] } : undefined;
   }
 
+  /** `<... P ...>`: P here or in any subexpression; statements inside braced function bodies are not expressions. */
   private matchDeep(pattern: Node, code: Node, state: MatchState): MatchState[] {
     const results: MatchState[] = [];
     const stack: Node[] = [code];
     while (stack.length > 0 && results.length < MAX_STATES) {
       const node = stack.pop()!;
+      if (node.type === 'BlockStatement' || node.type === 'ClassBody') continue;
       if (!WRAPPERS.has(node.type)) results.push(...this.match(pattern, node, state));
       stack.push(...childNodes(node));
     }
     return results;
+  }
+
+  /** A typed metavariable's constraint, answered by the project's type slice; unknown types do not match. */
+  private hasType(code: Node, type: string): boolean {
+    if (!this.facts.types || !this.facts.absolutePath) return false;
+    const names = this.facts.types.typeNamesAt(this.facts.absolutePath, code.range);
+    const bare = type.replace(/<.*>$/, '');
+    return names !== undefined && (names.includes(type) || names.includes(bare));
   }
 
   bind(name: string, nodes: readonly Node[], state: MatchState): MatchState[] {
@@ -473,6 +563,7 @@ export class Matcher {
     }
     if (pattern.type === 'AssignmentExpression') return byType('AssignmentExpression', 'VariableDeclarator');
     if (FUNCTION_TYPES.has(pattern.type)) return byType(...FUNCTION_TYPES);
+    if (pattern.type === 'ClassDeclaration' || pattern.type === 'ClassExpression') return byType('ClassDeclaration', 'ClassExpression');
     const isAnyExpression =
       (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
       deepExpressionOf(pattern) !== undefined;
@@ -512,24 +603,6 @@ export class Matcher {
       default:
         return !parent.type.startsWith('TS');
     }
-  }
-
-  private readonly statementListCache = new Map<Node, Node[][]>();
-
-  /** Statement lists nested anywhere inside a statement (blocks of ifs, loops, callbacks). */
-  private nestedStatementLists(statement: Node): Node[][] {
-    const cached = this.statementListCache.get(statement);
-    if (cached) return cached;
-    const lists: Node[][] = [];
-    const stack: Node[] = [...childNodes(statement)];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const list = statementListOf(node);
-      if (list) lists.push(list);
-      stack.push(...childNodes(node));
-    }
-    this.statementListCache.set(statement, lists);
-    return lists;
   }
 
   private statementLists(): Node[][] {
@@ -619,4 +692,88 @@ function displayConstant(value: ConstantValue): string {
   if (value instanceof ConstantObject) return '{…}';
   if (value instanceof ConstantArray) return '[…]';
   return String(value);
+}
+
+/** The statement lists directly nested in a statement: if/else branches, loop and try bodies, switch cases. */
+function nestedBlocks(statement: Node): Node[][] {
+  const blocks: Node[][] = [];
+  const add = (node: Node | null | undefined) => {
+    if (!node) return;
+    if (node.type === 'BlockStatement') blocks.push(node.body);
+    else if (!FUNCTION_TYPES.has(node.type) && node.type !== 'ClassDeclaration') blocks.push([node]);
+  };
+  switch (statement.type) {
+    case 'IfStatement':
+      add(statement.consequent);
+      add(statement.alternate);
+      break;
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LabeledStatement':
+    case 'WithStatement':
+      add(statement.body);
+      break;
+    case 'BlockStatement':
+      blocks.push(statement.body);
+      break;
+    case 'TryStatement':
+      add(statement.block);
+      add(statement.handler?.body);
+      add(statement.finalizer);
+      break;
+    case 'SwitchStatement':
+      for (const switchCase of statement.cases) blocks.push(switchCase.consequent);
+      break;
+  }
+  return blocks;
+}
+
+/** The expressions a statement evaluates directly (not those of nested statements). */
+function statementExpressions(statement: Node): Node[] {
+  switch (statement.type) {
+    case 'ExpressionStatement':
+      return [statement.expression];
+    case 'VariableDeclaration':
+      return statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []));
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+      return statement.argument ? [statement.argument] : [];
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return [statement.test];
+    case 'ForStatement':
+      return [statement.init, statement.test, statement.update].filter((node): node is NonNullable<typeof node> => Boolean(node));
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return [statement.right];
+    case 'SwitchStatement':
+      return [statement.discriminant];
+    default:
+      return [];
+  }
+}
+
+/** A pattern's dotted name as the code's qualified names are written: `window.x` is `x`. */
+function canonicalPatternName(dotted: string): string {
+  const withoutGlobal = /^(window|globalThis|self|global)\.(.+)$/.exec(dotted)?.[2] ?? dotted;
+  return canonicalize(withoutGlobal);
+}
+
+/** `a.b.c` as written in code, or undefined for anything but plain names. */
+function spelledName(node: Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') return target.name;
+  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
+    const base = spelledName(target.object);
+    return base === undefined ? undefined : `${base}.${target.property.name}`;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,7 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../lang/ast.js';
-import { DEEP, ELLIPSIS, rewritePattern, SPREAD_PREFIX } from './pattern-source.js';
+import { ANY_LOOP, DEEP, ELLIPSIS, rewritePattern, SPREAD_PREFIX, TYPED } from './pattern-source.js';
 
 /** A pattern parsed once at rule-compile time. */
 export type Pattern =
@@ -31,6 +31,7 @@ export function isEllipsis(node: Node | null | undefined): boolean {
   if (node.type === 'Identifier') return node.name === ELLIPSIS;
   if (node.type === 'ExpressionStatement') return isEllipsis(node.expression);
   if (node.type === 'Property') return node.shorthand && isEllipsis(node.value);
+  if (node.type === 'PropertyDefinition') return !node.computed && !node.value && node.key.type === 'Identifier' && node.key.name === ELLIPSIS;
   return false;
 }
 
@@ -40,6 +41,19 @@ export function spreadMetavariable(node: Node | null | undefined): string | unde
   const inner = node.type === 'ExpressionStatement' ? node.expression : node;
   if (inner.type === 'Identifier' && inner.name.startsWith(SPREAD_PREFIX)) return `$${inner.name.slice(SPREAD_PREFIX.length)}`;
   return undefined;
+}
+
+/** `($X: Type)` → [`$X`, `Type`]. */
+export function typedMetavariableOf(node: Node): [string, string] | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== TYPED) return undefined;
+  const [name, type] = node.arguments;
+  if (name?.type !== 'Identifier' || type?.type !== 'Literal' || typeof type.value !== 'string') return undefined;
+  return [name.name, type.value];
+}
+
+/** `for (...)`: a loop of any kind. */
+export function isAnyLoop(node: Node): boolean {
+  return node.type === 'ForOfStatement' && node.left.type === 'Identifier' && node.left.name === ANY_LOOP;
 }
 
 /** `<... e ...>` → e. */
@@ -64,12 +78,21 @@ export function parsePattern(source: string): Pattern {
     const expression = tryExpression(rewritten);
     if (expression) return { kind: 'expression', node: expression, source };
   }
-  if (!program) throw toPatternError(firstError);
-  if (onlyStatement?.type === 'ExpressionStatement' && !onlyStatement.directive) {
-    return { kind: 'expression', node: onlyStatement.expression, source };
+  if (!program) {
+    const member = tryClassMember(rewritten);
+    if (member) return { kind: 'expression', node: member, source };
+    throw toPatternError(firstError);
   }
-  // A function written as a declaration also matches function expressions and arrows, as in Semgrep.
-  if (onlyStatement?.type === 'FunctionDeclaration') return { kind: 'expression', node: onlyStatement, source };
+  if (onlyStatement?.type === 'ExpressionStatement') return { kind: 'expression', node: onlyStatement.expression, source };
+  // Functions and classes written as declarations also match expressions, arrows and exported forms.
+  if (onlyStatement?.type === 'FunctionDeclaration' || onlyStatement?.type === 'ClassDeclaration') {
+    return { kind: 'expression', node: onlyStatement, source };
+  }
+  // `key: value` alone is a property pattern, not a labeled statement.
+  if (onlyStatement?.type === 'LabeledStatement' && onlyStatement.body.type === 'ExpressionStatement') {
+    const property = tryProperty(rewritten);
+    if (property) return { kind: 'expression', node: property, source };
+  }
   if (program.body.length === 0) throw new PatternSyntaxError('the pattern is empty', 1, 1);
   return { kind: 'statements', nodes: program.body, source };
 }
@@ -95,6 +118,31 @@ function tryExpression(text: string): Node | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** `name(...) { ... }` alone: a method (or field) pattern, read inside a class body. */
+function tryClassMember(text: string): Node | undefined {
+  const prefix = 'class __nb_class__ {\n';
+  try {
+    const program = parseText(`${prefix}${text}\n}`);
+    const only = program.body[0];
+    if (program.body.length !== 1 || only?.type !== 'ClassDeclaration' || only.body.body.length !== 1) return undefined;
+    return shiftRanges(only.body.body[0]!, -prefix.length);
+  } catch {
+    return undefined;
+  }
+}
+
+function tryProperty(text: string): Node | undefined {
+  try {
+    const program = parseText(`({${text}\n})`);
+    const statement = program.body[0];
+    if (statement?.type !== 'ExpressionStatement' || statement.expression.type !== 'ObjectExpression') return undefined;
+    const properties = statement.expression.properties;
+    return properties.length === 1 ? shiftRanges(properties[0]!, -2) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keeps ranges relative to the pattern text after it was wrapped in parentheses to parse. */

@@ -111,6 +111,9 @@ function typeNames(type: Type, at: MorphNode): string[] {
       if (module) names.add(`${module}.${name}`);
     }
     names.add(current.getText(at, compiler.TypeFormatFlags.NoTruncation).replace(/^import\("([^"]+)"\)\./, (_all, module: string) => `${module.replace(/^node:/, '')}.`));
+    if (current.isStringLiteral() || current.isTemplateLiteral()) names.add('string');
+    if (current.isNumberLiteral()) names.add('number');
+    if (current.isBooleanLiteral()) names.add('boolean');
     for (const member of current.isUnion() ? current.getUnionTypes() : []) visit(member, depth + 1);
     for (const base of current.getBaseTypes()) visit(base, depth + 1);
   };

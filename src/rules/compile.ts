@@ -244,7 +244,7 @@ function compileCondition(item: FormulaItem, key: string, path: Path): Condition
   const spec = item['metavariable-pattern']!;
   const operators = (['pattern', 'patterns', 'pattern-either', 'pattern-regex'] as const).filter((name) => spec[name] !== undefined);
   if (operators.length !== 1) throw new CompileProblem('metavariable-pattern needs exactly one of pattern, patterns, pattern-either, pattern-regex', path);
-  if (spec.language && !['typescript', 'javascript', 'ts', 'js', 'generic'].includes(spec.language)) {
+  if (spec.language && !['typescript', 'javascript', 'ts', 'js'].includes(spec.language)) {
     throw new CompileProblem(`metavariable-pattern language "${spec.language}" is not supported; omit it to match the bound code as TypeScript`, path);
   }
   const operator = operators[0]!;

@@ -18,6 +18,9 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'expected a kebab-case id such as "node-des-cipher" (lowercase letters, digits, "-" or ".")');
 
+/** Semgrep accepts any id; ours are kebab-case (the pack lint insists), custom ones need only be plain words. */
+const ruleId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected an id of letters, digits, "_", "-" or "." such as "node-des-cipher"');
+
 const metavariableName = z.string().regex(/^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$/, 'a metavariable such as "$KEY"');
 
 const stringOrList = z.union([z.string(), z.array(z.string())]);
@@ -111,7 +114,7 @@ const METAVARIABLE_PATTERN: z.ZodType<MetavariablePattern> = z.lazy(() =>
 export const LANGUAGES = ['typescript', 'javascript', 'ts', 'js', 'tsx', 'jsx'] as const;
 
 export const RULE = z.strictObject({
-  id: kebabId,
+  id: ruleId,
   category: kebabId
     .optional()
     .meta({ description: `Shipped rules use one of: ${CATEGORIES.join(', ')}. Custom rules may name their own; default "custom".` }),

@@ -26,6 +26,7 @@ export function lintPack(path: string, tests: RuleTestReport, cwd = process.cwd(
     need(rule.references.length > 0, 'metadata.references is missing');
     need(Boolean(rule.note ?? rule.fixGuidance), 'a note or fix-guidance with the safe alternative is missing');
     need(!rule.message.includes('\n'), 'the message must be one line');
+    need(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(rule.id), 'shipped rule ids are kebab-case');
     const annotations = tests.results.flatMap((result) => (result.ruleIds.includes(rule.id) ? result.annotations : [])).filter((a) => a.ruleId === rule.id);
     need(annotations.some((a) => a.kind === 'ruleid'), 'its test file has no "// ruleid:" case');
     need(annotations.some((a) => a.kind === 'ok'), 'its test file has no "// ok:" case');

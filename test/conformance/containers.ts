@@ -1,6 +1,6 @@
-// ruleid: conformance-containers-exact
+// ruleid: conformance-containers-fields
 configure({ mode: 'strict' });
-// ok: conformance-containers-exact
+// ruleid: conformance-containers-fields
 configure({ mode: 'strict', extra: true });
 // ruleid: conformance-containers-array
 use([8, 9, 10]);

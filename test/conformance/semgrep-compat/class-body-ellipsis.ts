@@ -1,0 +1,8 @@
+class A {
+  m() {
+    // ruleid: class-body-ellipsis
+    f();
+  }
+}
+// ok: class-body-ellipsis
+f();

@@ -1,0 +1,6 @@
+// ruleid: class-implicit-members
+class A {
+  constructor(private s: S) {}
+  @Header('X', '0')
+  g(): string { return 'x'; }
+}

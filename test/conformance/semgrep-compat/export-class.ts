@@ -1,0 +1,4 @@
+// ruleid: export-class
+export class A {
+  g() { return 1; }
+}

@@ -1,0 +1,2 @@
+// ruleid: detect-pseudoRandomBytes
+crypto.pseudoRandomBytes;

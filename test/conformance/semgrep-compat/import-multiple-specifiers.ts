@@ -1,0 +1,3 @@
+import {Bucket, Other} from 's3';
+// ruleid: import-multiple-specifiers
+const b = new Bucket(1);

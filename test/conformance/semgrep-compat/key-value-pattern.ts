@@ -1,0 +1,5 @@
+const config = {
+  // ruleid: key-value-pattern
+  secret: 'a',
+  other: 1,
+};

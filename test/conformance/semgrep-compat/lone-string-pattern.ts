@@ -1,0 +1,4 @@
+// ok: lone-string-pattern
+f("abc");
+// ruleid: lone-string-pattern
+f(abc);

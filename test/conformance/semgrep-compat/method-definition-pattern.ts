@@ -1,0 +1,6 @@
+class A {
+  // ruleid: method-definition-pattern
+  componentWillMount() {
+    go();
+  }
+}

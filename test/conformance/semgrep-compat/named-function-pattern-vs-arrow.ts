@@ -1,0 +1,4 @@
+a.forEach((x) => {
+  // ruleid: named-function-pattern-vs-arrow
+  f();
+});

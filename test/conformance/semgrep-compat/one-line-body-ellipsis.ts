@@ -1,0 +1,2 @@
+// ruleid: one-line-body-ellipsis
+on(function (e) { f(); g(); });

@@ -1,0 +1,4 @@
+// ruleid: template-ellipsis-vs-string
+f(`abc`);
+// ok: template-ellipsis-vs-string
+f("abc");

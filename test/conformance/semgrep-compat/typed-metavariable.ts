@@ -1,0 +1,4 @@
+// ruleid: typed-metavariable
+s.replace("<", "");
+// ok: typed-metavariable
+s.replace(/</g, "");

@@ -1,0 +1,2 @@
+// ruleid: window-prefixed-pattern
+window.addEventListener("message", h);
