@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
+import { CycleSafeMemo } from './cycle-safe-memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 import type { Origin } from './origin.js';
 
@@ -28,8 +29,7 @@ const known = (value: ConstantValue, via: Origin[] = []): Constant => ({ value, 
  * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
  */
 export class ConstantEvaluator {
-  private readonly memo = new Map<Node, Constant | null>();
-  private readonly inProgress = new Set<Node>();
+  private readonly memo = new CycleSafeMemo<Node, Constant>();
 
   constructor(
     private readonly table: DeclarationTable,
@@ -39,14 +39,7 @@ export class ConstantEvaluator {
 
   valueOf(node: Node): Constant | undefined {
     const target = unwrap(node);
-    const cached = this.memo.get(target);
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.inProgress.has(target)) return undefined;
-    this.inProgress.add(target);
-    const result = this.compute(target);
-    this.inProgress.delete(target);
-    this.memo.set(target, result ?? null);
-    return result;
+    return this.memo.get(target, () => this.compute(target));
   }
 
   private compute(node: Node): Constant | undefined {

@@ -1,5 +1,6 @@
 import { memberPropertyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
+import { CycleSafeMemo } from './cycle-safe-memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 
 /**
@@ -34,8 +35,7 @@ export function canonicalize(name: string): string {
 }
 
 export class NameResolver {
-  private readonly memo = new Map<Node, QualifiedName | null>();
-  private readonly inProgress = new Set<Node>();
+  private readonly memo = new CycleSafeMemo<Node, QualifiedName>();
 
   constructor(
     private readonly table: DeclarationTable,
@@ -59,15 +59,10 @@ export class NameResolver {
 
   qualifiedName(node: Node): QualifiedName | undefined {
     const target = unwrap(node);
-    const cached = this.memo.get(target);
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.inProgress.has(target)) return undefined;
-    this.inProgress.add(target);
-    const result = this.compute(target);
-    this.inProgress.delete(target);
-    const normalized = result ? { ...result, name: canonicalize(result.name) } : undefined;
-    this.memo.set(target, normalized ?? null);
-    return normalized;
+    return this.memo.get(target, () => {
+      const result = this.compute(target);
+      return result ? { ...result, name: canonicalize(result.name) } : undefined;
+    });
   }
 
   private compute(node: Node): QualifiedName | undefined {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { filesUnder } from '../lang/files-under.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { compileRuleFile } from './compile.js';
@@ -79,19 +80,8 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
 
 /** Rule files of a file or folder, in a stable order. */
 export function ruleFilesUnder(path: string): string[] {
-  const stats = statSync(path);
-  if (stats.isFile()) return [path];
-  const found: string[] = [];
-  const pending = [path];
-  while (pending.length > 0) {
-    const folder = pending.pop()!;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = join(folder, entry.name);
-      if (entry.isDirectory() && !NON_RULE_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
-      else if (entry.isFile() && RULE_FILE.test(entry.name)) found.push(full);
-    }
-  }
-  return found.sort();
+  if (statSync(path).isFile()) return [path];
+  return filesUnder(path, (name) => RULE_FILE.test(name), (name) => !NON_RULE_FOLDERS.has(name) && !name.startsWith('.'));
 }
 
 function display(path: string, cwd: string): string {

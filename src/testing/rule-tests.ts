@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, relative } from 'node:path';
+import { filesUnder } from '../lang/files-under.js';
 import { decodeSource } from '../lang/source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
@@ -110,7 +111,7 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
 function testFilesFor(ruleFile: string): string[] {
   const stem = ruleFile.replace(/\.ya?ml$/i, '');
   const files = TEST_EXTENSIONS.map((extension) => stem + extension).filter((candidate) => existsSync(candidate));
-  if (isFolderTest(ruleFile)) files.push(...sourceFilesUnder(stem));
+  if (isFolderTest(ruleFile)) files.push(...filesUnder(stem, (name) => SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())));
   return files;
 }
 
@@ -121,18 +122,4 @@ function isFolderTest(ruleFile: string): boolean {
 
 function ruleFolderTest(ruleFile: string): string {
   return ruleFile.replace(/\.ya?ml$/i, '');
-}
-
-function sourceFilesUnder(folder: string): string[] {
-  const found: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (SOURCE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) found.push(full);
-    }
-  }
-  return found.sort();
 }
