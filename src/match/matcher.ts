@@ -137,7 +137,7 @@ export class Matcher {
     let states: MatchState[] = [state];
     const patternRecord = pattern as unknown as Record<string, unknown>;
     const codeRecord = code as unknown as Record<string, unknown>;
-    for (const key in patternRecord) {
+    for (const key of orderedKeys(pattern)) {
       if (IGNORED_KEYS.has(key)) continue;
       const p = patternRecord[key];
       const c = codeRecord[key];
@@ -776,4 +776,22 @@ function spelledName(node: Node): string | undefined {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const keyOrder = new WeakMap<Node, string[]>();
+
+/**
+ * A pattern node's keys with lists last: `callee` before `arguments`, so a call whose callee does
+ * not match is dropped before its arguments bind metavariables (and before guards such as
+ * metavariable-type run on them).
+ */
+function orderedKeys(node: Node): string[] {
+  let keys = keyOrder.get(node);
+  if (!keys) {
+    const record = node as unknown as Record<string, unknown>;
+    const all = Object.keys(record).filter((key) => !IGNORED_KEYS.has(key));
+    keys = [...all.filter((key) => !Array.isArray(record[key])), ...all.filter((key) => Array.isArray(record[key]))];
+    keyOrder.set(node, keys);
+  }
+  return keys;
 }
