@@ -40,14 +40,15 @@ export const formatText: Formatter = (report, options) => {
 function describeFinding(finding: Finding, paint: ChalkInstance): string[] {
   const severity = SEVERITY_COLOUR[finding.severity](paint)(finding.severity.toUpperCase().padEnd(8));
   const where = paint.dim(`${finding.line}:${finding.column}`);
-  const contextNote = finding.context === 'test' ? paint.dim(' (test code)') : '';
-  const head = `  ${where} ${severity} ${finding.message} ${paint.dim(`${finding.ruleId} · ${finding.category}`)}${contextNote}`;
+  const contextNote = finding.context === 'test' ? ' · in test code, one severity lower' : '';
+  const head = `  ${where} ${severity} ${finding.message}`;
+  const about = paint.dim(`    ${finding.ruleId} · ${finding.category} · confidence ${finding.confidence}${contextNote}`);
   const frame = codeFrame(finding, { gutter: paint.dim, marker: SEVERITY_COLOUR[finding.severity](paint) }).map(
     (line) => `    ${line}`,
   );
   const trace = (finding.trace ?? []).map((step) => paint.dim(`    ↳ ${step.file}:${step.line} ${step.note}`));
   const samples = finding.samples ? [paint.dim(`    samples: ${finding.samples.join(', ')}`)] : [];
-  return [head, ...frame, ...trace, ...samples];
+  return [head, about, ...frame, ...trace, ...samples];
 }
 
 function describeError(error: ToolError): string {
