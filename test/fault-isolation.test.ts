@@ -8,6 +8,7 @@ function throwingRule(template: CompiledRule): CompiledRule {
   return {
     ...template,
     id: 'explodes-on-marker',
+    mayMatch: () => true,
     formula: {
       op: 'regex',
       regex: {

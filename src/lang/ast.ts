@@ -9,11 +9,13 @@ export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-const childCache = new WeakMap<Node, Node[]>();
+/** Child lists are kept on the node itself: the hottest lookup of matching, cheaper than a map. */
+const CHILDREN = Symbol('children');
+type WithChildren = Node & { [CHILDREN]?: Node[] };
 
 /** The child nodes of a node, in source order (computed once per node). */
 export function childNodes(node: Node): Node[] {
-  const cached = childCache.get(node);
+  const cached = (node as WithChildren)[CHILDREN];
   if (cached) return cached;
   const children: Node[] = [];
   for (const key in node) {
@@ -25,7 +27,7 @@ export function childNodes(node: Node): Node[] {
       children.push(value);
     }
   }
-  childCache.set(node, children);
+  (node as WithChildren)[CHILDREN] = children;
   return children;
 }
 

@@ -12,6 +12,8 @@ export interface CrossFileLookup {
   exportedConstant(file: string, exportName: string): Constant | undefined;
   /** The library name a project file re-exports under a name: `crypto.createCipheriv` for a facade. */
   exportedName(file: string, exportName: string): QualifiedName | undefined;
+  /** The names a project file exports (for a namespace import's possible members). */
+  exportNames(file: string): string[];
 }
 
 /** Type questions, answered by the project layer's type slice (ts-morph) when a rule asks them. */

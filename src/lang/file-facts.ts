@@ -1,7 +1,7 @@
 import { allNodes, childNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
 import type { CrossFileLookup, TypeLookup } from './cross-file.js';
-import { collectDeclarations } from './declarations.js';
+import { collectDeclarations, type DeclarationTable } from './declarations.js';
 import { NameResolver } from './names.js';
 import type { Program } from './parse.js';
 
@@ -15,6 +15,8 @@ export class FileFacts {
   readonly parents: Map<Node, Node> = new Map();
   readonly names: NameResolver;
   readonly constants: ConstantEvaluator;
+  private readonly declarations: DeclarationTable;
+  private readonly project: CrossFileLookup | undefined;
 
   /**
    * @param path shown in findings (relative to the scan root)
@@ -35,9 +37,44 @@ export class FileFacts {
       else this.nodesByType.set(node.type, [node]);
     }
     this.indexParents();
-    const declarations = collectDeclarations(this.nodes);
-    this.names = new NameResolver(declarations, absolutePath, project);
-    this.constants = new ConstantEvaluator(declarations, absolutePath, project);
+    this.declarations = collectDeclarations(this.nodes);
+    this.project = project;
+    this.names = new NameResolver(this.declarations, absolutePath, project);
+    this.constants = new ConstantEvaluator(this.declarations, absolutePath, project);
+  }
+
+  private wordSet: Set<string> | undefined;
+
+  /**
+   * Every name the file spells or reaches: identifiers, short strings (for `x['name']`), and the
+   * segments of the names its imports and requires resolve to, including through project facades.
+   * Rules whose required names are missing here are not evaluated (see match/prefilter.ts).
+   */
+  get words(): ReadonlySet<string> {
+    if (this.wordSet) return this.wordSet;
+    const words = new Set<string>();
+    for (const type of ['Identifier', 'PrivateIdentifier', 'JSXIdentifier']) {
+      for (const node of this.nodesByType.get(type) ?? []) words.add((node as { name: string }).name);
+    }
+    for (const node of this.nodesByType.get('Literal') ?? []) {
+      const value = (node as { value: unknown }).value;
+      if (typeof value === 'string' && value.length <= 64) for (const part of value.split(/[^\w$]+/)) words.add(part);
+    }
+    for (const node of this.nodesByType.get('TemplateElement') ?? []) {
+      for (const part of ((node as { value: { cooked: string | null } }).value.cooked ?? '').split(/[^\w$]+/)) words.add(part);
+    }
+    for (const [name, declarations] of this.declarations.declarations) {
+      if (!declarations.some((declaration) => declaration.kind === 'import' || declaration.kind === 'variable')) continue;
+      const qualified = this.names.qualifiedNameOf(name);
+      for (const segment of qualified?.name.split('.') ?? []) words.add(segment);
+      if (qualified?.projectFile && this.project) {
+        for (const exported of this.project.exportNames(qualified.projectFile)) {
+          for (const segment of this.project.exportedName(qualified.projectFile, exported)?.name.split('.') ?? []) words.add(segment);
+        }
+      }
+    }
+    this.wordSet = words;
+    return words;
   }
 
   textOf(node: Node): string {

@@ -1,4 +1,7 @@
-import { compileRegex } from './safe-regex.js';
+import { compileRegex, type SafeRegex } from './safe-regex.js';
+
+/** `re.match` patterns are few and evaluated often: compile each once. */
+const regexCache = new Map<string, SafeRegex>();
 
 /**
  * The expression language of `metavariable-comparison`: Python-like comparisons, arithmetic,
@@ -358,7 +361,12 @@ function call(name: string, args: Expr[], lookup: MetavariableLookup): Value {
       const pattern = argument(0);
       const text = argument(1, 'text');
       if (typeof pattern !== 'string') throw new Unknown();
-      return compileRegex(pattern).matchesAtStart(String(text));
+      let regex = regexCache.get(pattern);
+      if (!regex) {
+        regex = compileRegex(pattern);
+        regexCache.set(pattern, regex);
+      }
+      return regex.matchesAtStart(String(text));
     }
     case 'today':
       return Date.now() / 1000;

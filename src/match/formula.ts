@@ -49,10 +49,16 @@ export class FormulaEvaluator {
     this.matcher = new Matcher(facts);
   }
 
+  /** Unguarded patterns with the same text give the same matches: YAML aliases reuse sink lists. */
+  private readonly patternCache = new Map<string, RangeMatch[]>();
+
   evaluate(formula: Formula): RangeMatch[] {
     const cached = this.cache.get(formula);
     if (cached) return cached;
-    const result = dedupe(this.compute(formula));
+    const shareable = formula.op === 'pattern' && !formula.guards?.length ? formula.pattern.source : undefined;
+    const shared = shareable === undefined ? undefined : this.patternCache.get(shareable);
+    const result = shared ?? dedupe(this.compute(formula));
+    if (shareable !== undefined && !shared) this.patternCache.set(shareable, result);
     this.cache.set(formula, result);
     return result;
   }

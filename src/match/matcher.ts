@@ -82,7 +82,7 @@ export class Matcher {
       return this.match(loop.body, target.body, state);
     }
 
-    const dotted = dottedName(pattern);
+    const dotted = patternName(pattern);
     if (dotted !== undefined) return this.matchName(pattern, dotted, target, state);
 
     switch (pattern.type) {
@@ -383,7 +383,7 @@ export class Matcher {
       return [];
     }
     if (pattern.type === 'Identifier' && code.type === 'Identifier' && code.name === pattern.name) return [state];
-    const wanted = canonicalPatternName(dotted);
+    const wanted = canonicalNames.get(pattern)!;
     const qualified = this.facts.names.qualifiedName(code);
     if (qualified?.name === wanted) return [state];
     // `NestFactory.create` also matches after `import { NestFactory } from '@nestjs/core'`: the
@@ -556,7 +556,18 @@ export class Matcher {
     return { nodes, range, text };
   }
 
+  private readonly candidateCache = new WeakMap<Node, Node[]>();
+
   private candidates(pattern: Node): Node[] {
+    let cached = this.candidateCache.get(pattern);
+    if (!cached) {
+      cached = this.computeCandidates(pattern);
+      this.candidateCache.set(pattern, cached);
+    }
+    return cached;
+  }
+
+  private computeCandidates(pattern: Node): Node[] {
     const byType = (...types: string[]) => types.flatMap((type) => this.facts.nodesByType.get(type) ?? []);
     if (pattern.type === 'Identifier' || pattern.type === 'MemberExpression') {
       if (dottedName(pattern) !== undefined) return byType('Identifier', 'MemberExpression').filter((node) => this.isExpressionPosition(node));
@@ -794,4 +805,18 @@ function orderedKeys(node: Node): string[] {
     keyOrder.set(node, keys);
   }
   return keys;
+}
+
+const patternNames = new WeakMap<Node, string | null>();
+const canonicalNames = new WeakMap<Node, string>();
+
+/** A pattern node's dotted name, computed once per pattern node (patterns are compiled once). */
+function patternName(pattern: Node): string | undefined {
+  let name = patternNames.get(pattern);
+  if (name === undefined) {
+    name = dottedName(pattern) ?? null;
+    patternNames.set(pattern, name);
+    if (name !== null) canonicalNames.set(pattern, canonicalPatternName(name));
+  }
+  return name ?? undefined;
 }

@@ -66,6 +66,10 @@ export class ProjectFacts implements CrossFileLookup {
     return this.answer(`name\0${file}\0${exportName}`, file, () => this.computeName(file, exportName));
   }
 
+  exportNames(file: string): string[] {
+    return [...(this.module(file)?.exports.named.keys() ?? [])];
+  }
+
   private answer<T>(key: string, file: string, compute: () => T | undefined): T | undefined {
     const cached = this.answers.get<T | undefined>(key, (dependency) => this.source(dependency)?.hash);
     if (cached) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { compileComparison, ComparisonSyntaxError } from '../match/comparison.js';
 import { guardedMetavariable, type Condition, type Formula } from '../match/formula.js';
 import { parsePattern, PatternSyntaxError } from '../match/pattern.js';
+import { prefilterOf } from '../match/prefilter.js';
 import { compileRegex, RegexSyntaxError, type SafeRegex } from '../match/safe-regex.js';
 import type { FileContext } from '../report/finding.js';
 import type { Confidence } from '../report/severity.js';
@@ -122,6 +123,7 @@ function compileRule(rule: RuleDocument, path: Path, source: YamlSource): Compil
     appliesToPath: pathFilter(rule.paths),
     ...(contexts ? { contexts } : {}),
     formula,
+    mayMatch: prefilterOf(formula),
     origin: { file: source.file, ...source.locate(path) },
   };
 }

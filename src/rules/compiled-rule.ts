@@ -1,6 +1,7 @@
 import type { FileContext } from '../report/finding.js';
 import type { Confidence, Severity } from '../report/severity.js';
 import type { Formula } from '../match/formula.js';
+import type { Prefilter } from '../match/prefilter.js';
 
 /** A rule ready to run: validated, normalised, patterns parsed, regexes compiled. */
 export interface CompiledRule {
@@ -21,6 +22,8 @@ export interface CompiledRule {
   appliesToPath(relativePath: string): boolean;
   contexts?: readonly FileContext[];
   formula: Formula;
+  /** False when the file's words rule out a match, so the rule is not evaluated there. */
+  mayMatch: Prefilter;
   origin: { file: string; line: number; column: number };
 }
 

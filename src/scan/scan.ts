@@ -31,6 +31,8 @@ export interface ScanOptions {
   /** Scan minified-looking files instead of listing them as skipped. */
   scanMinified?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Collects each rule's total matching time in milliseconds. */
+  ruleTimings?: Map<string, number>;
 }
 
 export type ScanResult = Report;
@@ -47,6 +49,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const analysisOptions: AnalysisOptions = {
     testSeverity: options.testSeverity ?? 'lower',
     project: projectContext(project, types),
+    ...(options.ruleTimings ? { ruleTimings: options.ruleTimings } : {}),
   };
 
   const errors: ToolError[] = pack.problems.map(ruleError);

@@ -29,6 +29,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
+  'rule-timings': { type: 'boolean' },
 } as const;
 
 const USAGE = `Usage: nobackdoor scan [PATH...] [options]
@@ -53,6 +54,7 @@ Options:
       --scan-minified      scan files that look minified instead of listing them
       --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
   -q, --quiet              no progress or summary on stderr
+      --rule-timings       print the slowest rules' matching time on stderr
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or internal errors.
 `;
@@ -93,9 +95,11 @@ export const scanCommand: Command = {
       testSeverity,
       scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
       onProgress: progress.update,
+      ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
     };
     const report = await scan(options);
     progress.done();
+    if (options.ruleTimings) writeRuleTimings(options.ruleTimings, io);
 
     const toStdout = !values.output;
     const text = FORMATTERS[format](report, { color: toStdout && format === 'text' && wantsColor(io, values.color) });
@@ -122,4 +126,12 @@ function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): voi
     const detail = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
     io.stderr.write(`nobackdoor: ${skipped.length} ${skipped.length === 1 ? 'path was' : 'paths were'} not analysed (${detail}); each is listed with its reason in the report.\n`);
   }
+}
+
+const SLOWEST_RULES = 15;
+
+function writeRuleTimings(timings: Map<string, number>, io: CliIo): void {
+  const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, SLOWEST_RULES);
+  io.stderr.write('rule matching time (ms), slowest first:\n');
+  for (const [id, ms] of slowest) io.stderr.write(`${ms.toFixed(0).padStart(8)}  ${id}\n`);
 }

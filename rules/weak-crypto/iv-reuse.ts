@@ -1,0 +1,238 @@
+import crypto from 'node:crypto';
+import { createCipheriv, randomBytes } from 'crypto';
+import CryptoJS from 'crypto-js';
+import nacl from 'tweetnacl';
+import sodium from 'libsodium-wrappers';
+import { gcm } from '@noble/ciphers/aes';
+import { randomBytes as nobleRandom } from '@noble/ciphers/webcrypto';
+
+// The tutorial pattern: one IV for the whole process.
+const algorithm = 'aes-256-cbc';
+const key = crypto.randomBytes(32);
+const iv = crypto.randomBytes(16);
+
+export function encrypt(text: string): string {
+  // ruleid: iv-reuse
+  const cipher = crypto.createCipheriv(algorithm, Buffer.from(key), iv);
+  return Buffer.concat([cipher.update(text), cipher.final()]).toString('hex');
+}
+
+export const encryptArrow = (text: string): string => {
+  // ruleid: iv-reuse
+  const cipher = createCipheriv(algorithm, key, iv);
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+};
+
+const HEX_IV = crypto.randomBytes(16).toString('hex').slice(0, 16);
+
+export function encryptWithHexIv(text: string) {
+  // ruleid: iv-reuse
+  const cipher = crypto.createCipheriv(algorithm, key, HEX_IV);
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+
+export function encryptProfile(profileKey: Buffer, email: string, phone: string) {
+  const nonce = randomBytes(12);
+  const c1 = crypto.createCipheriv('aes-256-gcm', profileKey, nonce);
+  const encEmail = Buffer.concat([c1.update(email), c1.final(), c1.getAuthTag()]);
+  // ruleid: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', profileKey, nonce);
+  const encPhone = Buffer.concat([c2.update(phone), c2.final(), c2.getAuthTag()]);
+  return { nonce, encEmail, encPhone };
+}
+
+export async function encryptFields(fieldKey: CryptoKey, fields: string[]) {
+  const fieldIv = crypto.getRandomValues(new Uint8Array(12));
+  const out: ArrayBuffer[] = [];
+  for (const field of fields) {
+    // ruleid: iv-reuse
+    out.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: fieldIv }, fieldKey, new TextEncoder().encode(field)));
+  }
+  return { fieldIv, out };
+}
+
+export async function twoWebCryptoCalls(sessionKey: CryptoKey, a: Uint8Array, b: Uint8Array) {
+  const counter = crypto.getRandomValues(new Uint8Array(16));
+  const first = await crypto.subtle.encrypt({ name: 'AES-CTR', counter, length: 64 }, sessionKey, a);
+  // ruleid: iv-reuse
+  const second = await crypto.subtle.encrypt({ name: 'AES-CTR', counter, length: 64 }, sessionKey, b);
+  return [first, second];
+}
+
+export function naclTwice(boxKey: Uint8Array, a: Uint8Array, b: Uint8Array) {
+  const n = nacl.randomBytes(24);
+  const boxA = nacl.secretbox(a, n, boxKey);
+  // ruleid: iv-reuse
+  const boxB = nacl.secretbox(b, n, boxKey);
+  return { n, boxA, boxB };
+}
+
+export function sodiumLoop(messages: string[], secret: Uint8Array) {
+  const n = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
+  // ruleid: iv-reuse
+  return messages.map((m) => sodium.crypto_secretbox_easy(m, n, secret));
+}
+
+export function cryptoJsTwice(wordKey: CryptoJS.lib.WordArray, a: string, b: string) {
+  const wordIv = CryptoJS.lib.WordArray.random(16);
+  const ea = CryptoJS.AES.encrypt(a, wordKey, { iv: wordIv });
+  // ruleid: iv-reuse
+  const eb = CryptoJS.AES.encrypt(b, wordKey, { iv: wordIv });
+  return [ea.toString(), eb.toString()];
+}
+
+export function nobleTwice(k: Uint8Array, a: Uint8Array, b: Uint8Array) {
+  const n = nobleRandom(12);
+  const ca = gcm(k, n).encrypt(a);
+  // ruleid: iv-reuse
+  const cb = gcm(k, n).encrypt(b);
+  return [ca, cb];
+}
+
+export function whileLoop(chunkKey: Buffer, chunks: Buffer[]) {
+  const chunkIv = randomBytes(16);
+  const out = [];
+  let i = 0;
+  while (i < chunks.length) {
+    // ruleid: iv-reuse
+    out.push(crypto.createCipheriv('aes-256-ctr', chunkKey, chunkIv).update(chunks[i]));
+    i++;
+  }
+  return out;
+}
+
+// --- negatives -------------------------------------------------------------------
+
+export function freshEachTime(k: Buffer, a: string, b: string) {
+  const n1 = randomBytes(12);
+  const c1 = crypto.createCipheriv('aes-256-gcm', k, n1);
+  const n2 = randomBytes(12);
+  // ok: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', k, n2);
+  return [c1.update(a), c2.update(b)];
+}
+
+export function reassignedBetween(k: Buffer, a: string, b: string) {
+  let n = randomBytes(12);
+  const c1 = crypto.createCipheriv('aes-256-gcm', k, n);
+  n = randomBytes(12);
+  // ok: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', k, n);
+  return [c1.update(a), c2.update(b)];
+}
+
+export function refilledBetween(k: Buffer, a: string, b: string) {
+  const n = Buffer.alloc(12);
+  crypto.randomFillSync(n);
+  const c1 = crypto.createCipheriv('aes-256-gcm', k, n);
+  crypto.randomFillSync(n);
+  // ok: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', k, n);
+  return [c1.update(a), c2.update(b)];
+}
+
+export function differentKeys(k1: Buffer, k2: Buffer, n: Buffer) {
+  const c1 = crypto.createCipheriv('aes-256-gcm', k1, n);
+  // ok: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', k2, n);
+  return [c1, c2];
+}
+
+export function encryptThenDecrypt(k: Buffer, n: Buffer, data: Buffer) {
+  const c = crypto.createCipheriv('aes-256-gcm', k, n);
+  const ct = Buffer.concat([c.update(data), c.final()]);
+  // ok: iv-reuse
+  const d = crypto.createDecipheriv('aes-256-gcm', k, n);
+  d.setAuthTag(c.getAuthTag());
+  return Buffer.concat([d.update(ct), d.final()]);
+}
+
+export function inlineRandomEachTime(k: Buffer, a: string, b: string) {
+  const c1 = crypto.createCipheriv('aes-256-gcm', k, crypto.randomBytes(12));
+  // ok: iv-reuse
+  const c2 = crypto.createCipheriv('aes-256-gcm', k, crypto.randomBytes(12));
+  return [c1.update(a), c2.update(b)];
+}
+
+export async function loopWithFreshIv(loopKey: CryptoKey, items: string[]) {
+  const out = [];
+  for (const item of items) {
+    const itemIv = crypto.getRandomValues(new Uint8Array(12));
+    // ok: iv-reuse
+    out.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: itemIv }, loopKey, new TextEncoder().encode(item)));
+  }
+  return out;
+}
+
+export function loopWithDestructuredSecrets(recipients: { derive(): { key: Buffer; nonce: Buffer } }[], fileKey: Buffer) {
+  const stanzas = [];
+  for (const recipient of recipients) {
+    const { key: wrapKey, nonce } = recipient.derive();
+    // ok: iv-reuse
+    stanzas.push(crypto.createCipheriv('chacha20-poly1305', wrapKey, nonce, { authTagLength: 16 }).update(fileKey));
+  }
+  return stanzas;
+}
+
+export function chunkedWithCounterNonce(chunkKey: Uint8Array, chunks: Uint8Array[]) {
+  const chunkNonce = new Uint8Array(12);
+  const incNonce = () => {
+    for (let i = chunkNonce.length - 1; i >= 0 && ++chunkNonce[i] === 0; i--);
+  };
+  const out = [];
+  for (const chunk of chunks) {
+    // ok: iv-reuse
+    out.push(gcm(chunkKey, chunkNonce).encrypt(chunk));
+    incNonce();
+  }
+  return out;
+}
+
+export function loopWithPerItemKey(records: { key: Buffer; data: Buffer }[], sharedIv: Buffer) {
+  // ok: iv-reuse
+  return records.map((record) => crypto.createCipheriv('aes-256-cbc', record.key, sharedIv).update(record.data));
+}
+
+export function loopCounterNonce(counterKey: Uint8Array, messages: Uint8Array[]) {
+  const counterNonce = new Uint8Array(24);
+  return messages.map((m) => {
+    sodium.increment(counterNonce);
+    // ok: iv-reuse
+    return sodium.crypto_secretbox_easy(m, counterNonce, counterKey);
+  });
+}
+
+export function perCallIvShadowsModuleIv(text: string) {
+  const iv = crypto.randomBytes(16);
+  // ok: iv-reuse
+  const cipher = crypto.createCipheriv(algorithm, key, iv);
+  return iv.toString('hex') + cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+
+export function ivParameterShadowsModuleIv(text: string, iv: Buffer) {
+  // ok: iv-reuse
+  return crypto.createCipheriv(algorithm, key, iv).update(text);
+}
+
+export class FieldCipher {
+  private readonly iv: Buffer;
+  constructor(private readonly fieldKey: Buffer) {
+    this.iv = crypto.randomBytes(16);
+  }
+  seal(value: string) {
+    // ruleid: iv-reuse
+    return crypto.createCipheriv('aes-256-cbc', this.fieldKey, this.iv).update(value);
+  }
+}
+
+export class FreshPerMessage {
+  private iv: Buffer;
+  constructor(private readonly messageKey: Buffer) {
+    this.iv = crypto.randomBytes(16);
+  }
+  seal(value: string) {
+    this.iv = crypto.randomBytes(16);
+    // ok: iv-reuse
+    return crypto.createCipheriv('aes-256-cbc', this.messageKey, this.iv).update(value);
+  }
+}
