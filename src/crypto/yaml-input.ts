@@ -26,19 +26,29 @@ export function readYaml(file: string, text: string): YamlInput {
     const { line, col } = lineCounter.linePos(offset);
     throw new InputFileError(file, line, col, `invalid YAML: ${firstLine(problem.message)}`);
   }
-  const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  let data: unknown;
+  try {
+    // Unresolved aliases and alias bombs only fail here, when values are built.
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    const { line, col } = lineCounter.linePos(0);
+    throw new InputFileError(file, line, col, `invalid YAML: ${firstLine((error as Error).message)}`);
+  }
   return { file, data, positionOf: (path, atKey = false) => positionIn(document, lineCounter, path, atKey) };
 }
 
 /** Validates with zod and turns the first issue into an error at the offending node. */
 export function validateYaml<S extends z.ZodType>(input: YamlInput, schema: S): z.infer<S> {
-  const result = schema.safeParse(input.data);
+  const result = schema.safeParse(input.data, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const unknownKey = issue.code === 'unrecognized_keys';
   const path = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
   const where = input.positionOf(path, unknownKey);
-  throw new InputFileError(input.file, where.line, where.column, `${describePath(path)}: ${explainIssue(issue, schema)}`);
+  // An unknown key is named in the explanation; the path then only needs to say where it sits.
+  const context = unknownKey ? issue.path : path;
+  const prefix = context.length > 0 ? `${describePath(context)}: ` : '';
+  throw new InputFileError(input.file, where.line, where.column, `${prefix}${explainIssue(issue, schema)}`);
 }
 
 export function describePath(path: readonly PropertyKey[]): string {
@@ -72,25 +82,25 @@ interface SchemaDefinition {
   element?: z.ZodType;
   valueType?: z.ZodType;
   innerType?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 /** Walks zod's definitions to list the keys an object at `path` accepts, for "expected one of". */
 function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current: z.ZodType | undefined = schema;
-  const remaining = [...path];
-  while (current) {
-    const definition = (current as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
-    if (definition.innerType) current = definition.innerType;
-    else if (remaining.length === 0) return definition.shape ? Object.keys(definition.shape) : [];
-    else {
-      const step = remaining.shift();
-      if (definition.type === 'object' && typeof step === 'string') current = definition.shape?.[step];
-      else if (definition.type === 'array') current = definition.element;
-      else if (definition.type === 'record') current = definition.valueType;
-      else return [];
-    }
-  }
-  return [];
+  const definition: SchemaDefinition = (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
+  if (definition.innerType) return allowedKeysAt(definition.innerType, path);
+  if (definition.type === 'union') return [...new Set((definition.options ?? []).flatMap((option) => allowedKeysAt(option, path)))];
+  if (path.length === 0) return definition.shape ? Object.keys(definition.shape) : [];
+  const [step, ...rest] = path;
+  const next =
+    definition.type === 'object' && typeof step === 'string'
+      ? definition.shape?.[step]
+      : definition.type === 'array'
+        ? definition.element
+        : definition.type === 'record'
+          ? definition.valueType
+          : undefined;
+  return next ? allowedKeysAt(next, rest) : [];
 }
 
 function positionIn(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[], atKey: boolean): Position {

@@ -2,6 +2,7 @@ import { decodeArmour, type Armour } from './armour.js';
 import { decodeBase64 } from './base64.js';
 import { readEnvelope, type Envelope } from './envelope.js';
 import { decodeHex } from './hex.js';
+import { decodeSmime } from './smime.js';
 import { asText, bytesOf } from './text.js';
 
 /** A sample after peeling off its encodings, with the steps taken (outermost first). */
@@ -60,6 +61,8 @@ function nextLayer(text: string): Layer | undefined {
   if (text === '') return undefined;
   const armour = decodeArmour(text);
   if (armour) return { step: `armour(${armour.label})`, bytes: armour.bytes, armour };
+  const smime = decodeSmime(text);
+  if (smime) return { step: 'smime', bytes: smime };
   if (JOSE_COMPACT.test(text) && joseHeader(text)) return { stop: 'jose', text };
   if (/^[[{"]/.test(text)) return jsonLayer(text);
   const dataUrl = /^data:[^,;]*;base64,(.*)$/s.exec(text);
@@ -105,7 +108,7 @@ function isJoseJson(json: unknown): boolean {
 }
 
 /** The first segment must be a JSON object with `alg` or `enc`: otherwise dots are just dots. */
-export function joseHeader(compact: string): Record<string, unknown> | undefined {
+function joseHeader(compact: string): Record<string, unknown> | undefined {
   const first = compact.slice(0, compact.indexOf('.'));
   try {
     const header: unknown = JSON.parse(Buffer.from(first, 'base64url').toString('utf8'));

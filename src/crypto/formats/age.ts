@@ -16,7 +16,7 @@ const UNIDENTIFIABLE: Readonly<Record<string, string>> = {
   mlkem768x25519: 'age ML-KEM-768+X25519 recipient',
 };
 
-export function startsAsAge(bytes: Uint8Array): boolean {
+function startsAsAge(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, MAGIC.length)).toString('latin1') === MAGIC;
 }
 
@@ -42,7 +42,7 @@ export function parseAge(bytes: Uint8Array): Container | undefined {
     const line = readLine();
     if (line === undefined) return malformed('the header has no MAC line');
     if (line.startsWith('--- ')) break;
-    if (!line.startsWith('-> ')) return malformed(`unexpected header line "${line.slice(0, 20)}"`);
+    if (!line.startsWith('-> ')) return malformed('a header line is neither a stanza nor the MAC line');
     const [type = '', ...args] = line.slice(3).split(' ');
     for (;;) {
       const bodyLine = readLine();

@@ -52,7 +52,7 @@ const PBKDF2_GUIDANCE = 600_000;
 /** The DER prefix of the PKCS#7 content-type OIDs: cheap to check before handing bytes to a BER parser. */
 const PKCS7_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01);
 
-export function looksLikeCms(bytes: Uint8Array): boolean {
+function looksLikeCms(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x30) return false;
   const head = Buffer.from(bytes.subarray(0, 24));
   return head.indexOf(PKCS7_OID) >= 0 && head.indexOf(PKCS7_OID) <= 6;
@@ -61,10 +61,11 @@ export function looksLikeCms(bytes: Uint8Array): boolean {
 /** CMS / PKCS#7 through asn1js + pkijs (BER indefinite lengths included; never hand-parsed). */
 export function parseCms(bytes: Uint8Array): Container | undefined {
   if (!looksLikeCms(bytes)) return undefined;
-  const parsed = asn1js.fromBER(bytes);
-  if (parsed.offset === -1) return undefined;
   let contentInfo: pkijs.ContentInfo;
   try {
+    // asn1js recurses per nesting level: hostile nesting ends here as "not CMS", not as a crash.
+    const parsed = asn1js.fromBER(bytes);
+    if (parsed.offset === -1) return undefined;
     contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
   } catch {
     return undefined;

@@ -34,7 +34,7 @@ export function parseFernet(bytes: Uint8Array): Container | undefined {
   if (!parts) return undefined;
   const container = emptyContainer('Fernet token', true);
   container.details.push('AES-128-CBC + HMAC-SHA256');
-  container.details.push(`encryption time in clear: ${new Date(parts.timestamp * 1000).toISOString()}`);
+  container.details.push(`made ${new Date(parts.timestamp * 1000).toISOString().replace('.000', '')} (timestamp in clear)`);
   container.randomFields.push({ field: 'Fernet IV', bytes: parts.iv, reuse: 'block', mode: 'AES-128-CBC', keyContext: 'fernet' });
   container.body = parts.ciphertext;
   return container;

@@ -123,7 +123,10 @@ function jweContainer(parts: JweParts): Container {
   return container;
 }
 
-/** Identity hints a JWE recipient header may carry; `epk` is ephemeral and names nobody. */
+/**
+ * Identity hints a JWE recipient header may carry; `epk` is ephemeral and names nobody. A kid is
+ * free text the sender chose, so labels call it claimed.
+ */
 function identify(header: Header, index: number, total: number, alg: string): Recipient {
   const ids: string[] = [];
   const kid = stringField(header.kid);
@@ -137,7 +140,7 @@ function identify(header: Header, index: number, total: number, alg: string): Re
   if (certificateSha1) ids.push(`x5t:${certificateSha1}`);
   const label =
     kid !== undefined
-      ? `JWE recipient kid "${kid}"`
+      ? `JWE recipient (claimed kid "${kid}")`
       : thumbprint
         ? `JWE recipient jwk ${thumbprint.slice(0, 12)}…`
         : certificateSha256

@@ -74,18 +74,18 @@ export function parsePkcs8(bytes: Uint8Array): Container | undefined {
   const plain = head.indexOf(Uint8Array.of(0x02, 0x01, 0x00, 0x30)) >= 2 && head.indexOf(Uint8Array.of(0x02, 0x01, 0x00, 0x30)) <= 4;
   const encrypted = head.indexOf(PBES2_OID) >= 4 && head.indexOf(PBES2_OID) <= 12;
   if (!plain && !encrypted) return undefined;
-  const parsed = asn1js.fromBER(bytes);
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return undefined;
-  if (encrypted) {
-    // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
-    const [algorithm, data] = parsed.result.valueBlock.value;
-    if (!(algorithm instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) return undefined;
-  } else {
-    try {
+  try {
+    const parsed = asn1js.fromBER(bytes);
+    if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return undefined;
+    if (encrypted) {
+      // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
+      const [algorithm, data] = parsed.result.valueBlock.value;
+      if (!(algorithm instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) return undefined;
+    } else {
       new pkijs.PrivateKeyInfo({ schema: parsed.result });
-    } catch {
-      return undefined;
     }
+  } catch {
+    return undefined;
   }
   return keyContainer({ kind: encrypted ? 'PKCS#8 encrypted private key (DER)' : 'PKCS#8 private key (DER)', protected: encrypted });
 }

@@ -1,6 +1,6 @@
-/** RFC 9580 §9 algorithm registries, with what each means for a finding. */
+import type { CipherStrength } from '../weak-algorithms.js';
 
-export type CipherStrength = 'ok' | 'legacy' | 'broken';
+/** RFC 9580 §9 algorithm registries, with what each means for a finding. */
 
 interface SymmetricAlgorithm {
   name: string;

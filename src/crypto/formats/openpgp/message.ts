@@ -42,7 +42,7 @@ export function parseOpenPgp(bytes: Uint8Array, armoured: boolean): Container | 
     return container;
   }
   container.encrypted = true;
-  const state: MessageState = { container, algorithms: new Set(), cipherVisible: false };
+  const state: MessageState = { container, publicKeyAlgorithms: new Set(), ciphers: new Set() };
   for (const packet of packets) {
     if (packet.tag === PKESK) addPublicKeyRecipient(state, packet);
     if (packet.tag === SKESK) addPasswordRecipient(state, packet);
@@ -55,8 +55,8 @@ export function parseOpenPgp(bytes: Uint8Array, armoured: boolean): Container | 
 /** What the packets seen so far revealed, while one message is read. */
 interface MessageState {
   container: Container;
-  algorithms: Set<string>;
-  cipherVisible: boolean;
+  publicKeyAlgorithms: Set<string>;
+  ciphers: Set<string>;
 }
 
 const DATA_PACKET_NAMES: Readonly<Record<number, string>> = {
@@ -106,7 +106,7 @@ function secretKeyBlock(packets: readonly Packet[]): Container {
   return container;
 }
 
-export function openPgpRecipientLabel(recipient: PublicKeyRecipient): string {
+function openPgpRecipientLabel(recipient: PublicKeyRecipient): string {
   if (recipient.hidden) return 'OpenPGP wildcard recipient (key id 0)';
   return `OpenPGP ${recipient.fingerprint?.length === 64 ? 'v6 key' : 'key'} 0x${recipient.keyId.toUpperCase()}`;
 }
@@ -125,7 +125,7 @@ function addPublicKeyRecipient(state: MessageState, packet: Packet): void {
   if (parsed.rsaBits !== undefined) container.observations.push(...rsaObservations(FORMAT, label, parsed.rsaBits));
   if (parsed.algorithm === 16) container.observations.push(observe('weak.elgamal', { RECIPIENT: label }, label));
   if (parsed.visibleCipher !== undefined) addCipher(state, parsed.visibleCipher, 'X25519/X448 session key');
-  state.algorithms.add(publicKeyName(parsed.algorithm));
+  state.publicKeyAlgorithms.add(publicKeyName(parsed.algorithm));
 }
 
 function addPasswordRecipient(state: MessageState, packet: Packet): void {
@@ -149,14 +149,13 @@ function describeS2k({ s2k }: PasswordRecipient): string {
   const name = S2K_NAMES[s2k.type] ?? `S2K type ${s2k.type}`;
   if (s2k.argon2) return `${name} (t=${s2k.argon2.passes}, p=${s2k.argon2.parallelism}, m=${s2k.argon2.memoryKiB} KiB)`;
   const hash = s2k.hash === undefined ? '' : ` ${HASH_ALGORITHMS[s2k.hash] ?? `hash ${s2k.hash}`}`;
-  const iterations = s2k.iterations === undefined ? '' : `, ${s2k.iterations.toLocaleString('en-US')} bytes hashed`;
+  const iterations = s2k.iterations === undefined ? '' : `, count ${s2k.iterations}`;
   return `${name}${hash}${iterations}`;
 }
 
 function addCipher(state: MessageState, id: number, where: string): void {
   const algorithm = symmetricName(id);
-  state.algorithms.add(algorithm);
-  state.cipherVisible = true;
+  state.ciphers.add(algorithm);
   state.container.observations.push(...cipherObservations(FORMAT, algorithm, SYMMETRIC_ALGORITHMS[id]?.strength ?? 'ok', where));
 }
 
@@ -169,20 +168,20 @@ function addEncryptedData(state: MessageState, packet: Packet): void {
     container.body = packet.body;
   } else if (packet.tag === SEIPD && version === 1) {
     // Pitfall: for RSA/ECDH recipients the cipher is inside the encrypted session key; never claim AES.
-    container.details.push(state.cipherVisible ? 'SEIPD v1' : 'SEIPD v1 (cipher not visible without a key)');
+    container.details.push(state.ciphers.size > 0 ? `SEIPD v1 ${[...state.ciphers].join('/')}` : 'SEIPD v1 (cipher not in header)');
     container.body = packet.body.subarray(1);
   } else if (packet.tag === SEIPD && version === 2 && packet.body.length >= 36) {
-    const [, cipher, aead, chunk] = packet.body;
+    const [, cipher, aead] = packet.body;
     addCipher(state, cipher!, 'SEIPD v2');
-    container.details.push(`SEIPD v2 ${symmetricName(cipher!)} ${AEAD_ALGORITHMS[aead!]?.name ?? `AEAD ${aead}`}, ${2 ** (chunk! + 6)}-byte chunks`);
+    container.details.push(`SEIPD v2 ${symmetricName(cipher!)} ${AEAD_ALGORITHMS[aead!]?.name ?? `AEAD ${aead}`}`);
     container.randomFields.push({ field: 'SEIPD v2 salt', bytes: packet.body.subarray(4, 36), reuse: 'per-message-key', mode: 'AEAD', keyContext: 'openpgp' });
     container.body = packet.body.subarray(36);
   } else if (packet.tag === OCB_ENCRYPTED && version === 1 && packet.body.length >= 4) {
-    const [, cipher, aead, chunk] = packet.body;
+    const [, cipher, aead] = packet.body;
     const aeadInfo = AEAD_ALGORITHMS[aead!];
     const algorithm = `${symmetricName(cipher!)} ${aeadInfo?.name ?? `AEAD ${aead}`}`;
     addCipher(state, cipher!, 'OCB encrypted data');
-    container.details.push(`LibrePGP OCB packet ${algorithm}, ${2 ** (chunk! + 6)}-byte chunks`);
+    container.details.push(`LibrePGP OCB packet ${algorithm}`);
     container.observations.push(observe('fmt.pgp-nonstandard-aead', { ALGORITHM: algorithm }, algorithm));
     const ivLength = aeadInfo?.nonceLength ?? 0;
     container.randomFields.push({ field: 'OCB packet IV', bytes: packet.body.subarray(4, 4 + ivLength), reuse: 'per-message-key', mode: 'AEAD', keyContext: 'openpgp' });
@@ -194,8 +193,7 @@ function addEncryptedData(state: MessageState, packet: Packet): void {
   }
 }
 
-function describeRecipients({ container, algorithms }: MessageState): void {
+function describeRecipients({ container, publicKeyAlgorithms }: MessageState): void {
   const keys = container.recipients.length;
-  if (keys > 0) container.details.unshift(`${keys} public-key recipient${keys === 1 ? '' : 's'}`);
-  if (algorithms.size > 0) container.details.push([...algorithms].join(', '));
+  if (keys > 0) container.details.unshift(`${keys} recipient${keys === 1 ? '' : 's'} (${[...publicKeyAlgorithms].join(', ')})`);
 }
