@@ -28,7 +28,7 @@ describe('nobackdoor scan (the real binary)', () => {
     const run = runBinary(['scan', 'fixtures/demo-app']);
     expect(run.stdout).toContain('server/src/legacy/archive.ts');
     expect(run.stdout).toMatch(/\n\s+11 \|   const cipher = crypto\.createCipheriv\('aes-128-ecb', key, null\);\n\s+\| {18}\^{47}\n/);
-    expect(run.stdout).toMatch(/\d+ findings \(\d+ high, 1 medium\) · 11 files analysed · \d+ rules/);
+    expect(run.stdout).toMatch(/\d+ findings \(\d+ high, 1 medium, 1 info\) · 15 files analysed · \d+ rules/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -112,5 +112,25 @@ describe('nobackdoor scan (the real binary)', () => {
 
   it('keeps the golden file in the repository', () => {
     expect(existsSync(GOLDEN)).toBe(true);
+  });
+});
+
+describe('nobackdoor scan --samples (hard-coded keys tried on real ciphertexts)', () => {
+  it('reports the key that opens the app samples as critical where it is written, never printing it', () => {
+    const key = readFileSync(join(REPO_ROOT, 'fixtures/ciphertexts/keys.txt'), 'utf8').trim().split('\n').at(-1)!;
+    const run = runBinary(['scan', 'fixtures/demo-app', '--samples', 'fixtures/ciphertexts/samples/app', '--format', 'json']);
+    expect(run.status).toBe(1);
+    const confirmed = parseJson(run.stdout).findings.filter((finding) => finding.ruleId === 'key.decrypts');
+    expect(confirmed.map((finding) => [finding.file, finding.line, finding.severity])).toEqual([
+      ['server/src/legacy/message-cache.ts', 10, 'critical'],
+      ['server/src/legacy/message-cache.ts', 16, 'critical'],
+    ]);
+    expect(confirmed[0]!.samples).toEqual(['fixtures/ciphertexts/samples/app/message-1.b64', 'fixtures/ciphertexts/samples/app/message-2.b64']);
+    expect(run.stdout).not.toContain(key);
+  });
+
+  it('finds nothing to confirm when the samples were made with another key', () => {
+    const run = runBinary(['scan', 'fixtures/demo-app', '--samples', 'fixtures/ciphertexts/samples/jwe', '--format', 'json']);
+    expect(parseJson(run.stdout).findings.some((finding) => finding.ruleId.startsWith('key.'))).toBe(false);
   });
 });

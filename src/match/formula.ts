@@ -1,5 +1,5 @@
 import { unwrap } from '../lang/ast.js';
-import { ConstantArray, ConstantObject } from '../lang/constants.js';
+import { ConstantArray, ConstantObject, type ConstantValue } from '../lang/constants.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import type { Comparison, Value } from './comparison.js';
 import { Matcher } from './matcher.js';
@@ -210,6 +210,12 @@ export class FormulaEvaluator {
       const merged = unify(match.state, inner.state);
       return merged ? [{ range: match.range, state: merged }] : [];
     });
+  }
+
+  /** A binding's full constant value (objects and arrays included), for key candidates. */
+  constantValueOf(binding: Binding): ConstantValue | undefined {
+    if (binding.value !== undefined) return binding.value;
+    return binding.nodes.length === 1 ? this.facts.constants.valueOf(unwrap(binding.nodes[0]!))?.value : undefined;
   }
 
   /** How a bound value reads in a message: its constant value when known, else its code. */

@@ -38,6 +38,8 @@ export interface Finding {
   /** For findings about several ciphertext samples. */
   samples?: string[];
   snippet?: Snippet;
+  /** A hard-coded key's value, kept only to try on samples (scan --samples); never printed. */
+  keyCandidate?: string | Uint8Array;
 }
 
 export const ERROR_KINDS = ['parse', 'size', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;

@@ -123,6 +123,7 @@ function compileRule(rule: RuleDocument, path: Path, source: YamlSource): Compil
     appliesToPath: pathFilter(rule.paths),
     ...(contexts ? { contexts } : {}),
     formula,
+    ...(rule['key-candidate'] ? { keyCandidate: rule['key-candidate'] } : {}),
     mayMatch: prefilterOf(formula),
     origin: { file: source.file, ...source.locate(path) },
   };

@@ -22,6 +22,8 @@ export interface CompiledRule {
   appliesToPath(relativePath: string): boolean;
   contexts?: readonly FileContext[];
   formula: Formula;
+  /** The metavariable whose constant value is a key to try on samples (`key-candidate`). */
+  keyCandidate?: string;
   /** False when the file's words rule out a match, so the rule is not evaluated there. */
   mayMatch: Prefilter;
   origin: { file: string; line: number; column: number };

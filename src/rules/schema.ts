@@ -138,6 +138,9 @@ export const RULE = z.strictObject({
     .strictObject({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() })
     .optional(),
   context: z.union([z.enum(['server', 'client', 'shared', 'test']), z.array(z.enum(['server', 'client', 'shared', 'test']))]).optional(),
+  'key-candidate': metavariableName
+    .optional()
+    .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),
   mode: z.literal('search').optional(),
   options: z.looseObject({}).optional(),
   pattern: z.string().optional(),

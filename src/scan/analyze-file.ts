@@ -3,6 +3,8 @@ import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
 import { FormulaEvaluator, type RangeMatch } from '../match/formula.js';
 import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
+import { unwrap } from '../lang/ast.js';
+import { ConstantArray } from '../lang/constants.js';
 import { isExternal, type Origin } from '../lang/origin.js';
 import { fingerprintOf, OccurrenceCounter } from '../report/fingerprint.js';
 import type { FileContext, Finding, ToolError, TraceStep } from '../report/finding.js';
@@ -140,6 +142,7 @@ function toFinding(
     cwe: rule.cwe,
     ...(trace.length > 0 ? { trace } : {}),
     snippet: { firstLine: start.line, lines: lines.lines(start.line, lastSnippetLine) },
+    ...keyCandidateOf(rule, match, evaluator),
   };
 }
 
@@ -171,4 +174,20 @@ export function isStackOverflow(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The constant bytes or text bound to a rule's `key-candidate` metavariable, if known. */
+function keyCandidateOf(rule: CompiledRule, match: RangeMatch, evaluator: FormulaEvaluator): { keyCandidate?: string | Uint8Array } {
+  const binding = rule.keyCandidate ? match.state.bindings[rule.keyCandidate] : undefined;
+  let value = binding ? evaluator.constantValueOf(binding) : undefined;
+  // `Buffer.from(KEY_HEX, 'hex')`, `enc.parse(KEY)`: the key is the call's first constant argument.
+  const call = binding?.nodes.length === 1 ? unwrap(binding.nodes[0]!) : undefined;
+  if (value === undefined && (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments[0]) {
+    value = evaluator.constantValueOf({ nodes: [call.arguments[0]], range: call.arguments[0].range, text: '' });
+  }
+  if (typeof value === 'string' && value.length > 0) return { keyCandidate: value };
+  if (value instanceof ConstantArray && value.items.length > 0 && value.items.every((item) => typeof item?.value === 'number')) {
+    return { keyCandidate: Uint8Array.from(value.items.map((item) => item!.value as number)) };
+  }
+  return {};
 }

@@ -11,6 +11,7 @@ import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
 import { analyzeWithLargeStack } from './deep-retry.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { confirmHardCodedKeys } from './sample-confirmation.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -33,6 +34,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Collects each rule's total matching time in milliseconds. */
   ruleTimings?: Map<string, number>;
+  /** Ciphertext samples to try the hard-coded keys that rules found on (file or folder). */
+  samples?: string;
 }
 
 export type ScanResult = Report;
@@ -73,6 +76,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (outcome.warning) warnings.push(outcome.warning);
     }
     options.onProgress?.(index + 1, total);
+  }
+
+  if (options.samples) {
+    const confirmation = await confirmHardCodedKeys(findings, resolve(cwd, options.samples), cwd);
+    findings.push(...confirmation.findings);
+    errors.push(...confirmation.errors);
+    warnings.push(...confirmation.warnings);
   }
 
   const skippedFiles = new Set(errors.filter((error) => error.kind !== 'internal' && error.kind !== 'rule' && error.kind !== 'config' && error.file).map((error) => error.file));

@@ -30,6 +30,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   'rule-timings': { type: 'boolean' },
+  samples: { type: 'string' },
 } as const;
 
 const USAGE = `Usage: nobackdoor scan [PATH...] [options]
@@ -55,6 +56,8 @@ Options:
       --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
   -q, --quiet              no progress or summary on stderr
       --rule-timings       print the slowest rules' matching time on stderr
+      --samples PATH       try the keys found hard-coded on these ciphertext samples
+                           (a key that opens them is reported as critical where it is written)
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or internal errors.
 `;
@@ -96,6 +99,7 @@ export const scanCommand: Command = {
       scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
       onProgress: progress.update,
       ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
+      ...(values.samples ? { samples: values.samples } : {}),
     };
     const report = await scan(options);
     progress.done();

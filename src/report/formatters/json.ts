@@ -8,7 +8,8 @@ export function toContract(report: Report): Report {
   return { ...report, findings: report.findings.map(contractFinding) };
 }
 
+/** Internal fields stay inside: snippets are for text output, key candidates are secrets. */
 function contractFinding(finding: Finding): Finding {
-  const { snippet: _snippet, ...rest } = finding;
+  const { snippet: _snippet, keyCandidate: _keyCandidate, ...rest } = finding;
   return rest;
 }
