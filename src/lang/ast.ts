@@ -47,11 +47,6 @@ export function allNodes(root: Node): Node[] {
   return out;
 }
 
-/** True when `inner` lies within `outer` (ranges are [start, end) offsets). */
-export function rangeWithin(inner: readonly [number, number], outer: readonly [number, number]): boolean {
-  return inner[0] >= outer[0] && inner[1] <= outer[1];
-}
-
 /**
  * TypeScript-only and optional-chaining wrappers that do not change which value an expression
  * has: `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b`. A pattern sees through all of them.

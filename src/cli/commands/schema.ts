@@ -15,7 +15,7 @@ const SCHEMAS = {
 type SchemaName = keyof typeof SCHEMAS;
 const NAMES = Object.keys(SCHEMAS) as SchemaName[];
 
-export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas');
+const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas');
 
 /** The JSON Schema text for editors, generated from the zod schemas the tool itself validates with. */
 export function jsonSchemaText(name: SchemaName): string {
