@@ -26,7 +26,7 @@ const MAX_JSON_TEXT = 16 * 1024 * 1024;
 const JOSE_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/;
 
 type Layer =
-  | { step: string; bytes: Uint8Array; armour?: Armour; envelope?: Envelope }
+  | { step: string | string[]; bytes: Uint8Array; armour?: Armour; envelope?: Envelope }
   | { stop: 'jose'; text: string }
   | { stop: 'json'; json: unknown };
 
@@ -48,7 +48,7 @@ export function decodeSample(raw: Uint8Array): DecodedSample {
       else decoded.json = layer.json;
       break;
     }
-    decoded.chain.push(layer.step);
+    decoded.chain.push(...[layer.step].flat());
     decoded.bytes = layer.bytes;
     delete decoded.text;
     if (layer.armour) decoded.armour = layer.armour;
@@ -96,7 +96,7 @@ function jsonLayer(text: string): Layer | undefined {
   if (typeof json === 'string') return { step: 'json-string', bytes: bytesOf(json) };
   if (isJoseJson(json)) return { stop: 'json', json };
   const envelope = readEnvelope(json);
-  if (envelope) return { step: `json(.${envelope.ciphertextField})`, bytes: bytesOf(envelope.ciphertextText), envelope };
+  if (envelope) return { step: [`json(.${envelope.ciphertextField})`, envelope.ciphertextEncoding], bytes: envelope.ciphertextBytes, envelope };
   return { stop: 'json', json };
 }
 

@@ -5,7 +5,9 @@ export type EnvelopeRole = 'nonce' | 'salt' | 'tag';
 /** An app's own JSON record around a ciphertext, e.g. `{"iv": "…", "ct": "…", "tag": "…"}`. */
 export interface Envelope {
   ciphertextField: string;
-  ciphertextText: string;
+  /** The field decoded as hex or base64: an envelope's ciphertext is bytes even when its text looks like a word. */
+  ciphertextBytes: Uint8Array;
+  ciphertextEncoding: 'hex' | 'base64';
   fields: { name: string; role: EnvelopeRole; bytes: Uint8Array }[];
   algorithm?: string;
 }
@@ -39,7 +41,13 @@ export function readEnvelope(json: unknown): Envelope | undefined {
     if (role && bytes && bytes.length > 0) fields.push({ name, role, bytes });
     else if (ALGORITHM_NAMES.has(normalise(name)) && /^[A-Za-z0-9_/+-]{2,40}$/.test(value)) algorithm = value;
   }
-  return { ciphertextField: ciphertext.name, ciphertextText: ciphertext.value, fields, ...(algorithm ? { algorithm } : {}) };
+  return {
+    ciphertextField: ciphertext.name,
+    ciphertextBytes: ciphertext.bytes!,
+    ciphertextEncoding: isHex(ciphertext.value) ? 'hex' : 'base64',
+    fields,
+    ...(algorithm ? { algorithm } : {}),
+  };
 }
 
 function normalise(name: string): string {
@@ -49,6 +57,10 @@ function normalise(name: string): string {
 /** Hex when it is hex (even length), else base64 or base64url. */
 function fieldBytes(value: string): Uint8Array | undefined {
   const trimmed = value.trim();
-  if (/^([0-9a-fA-F]{2})+$/.test(trimmed)) return Uint8Array.from(Buffer.from(trimmed, 'hex'));
+  if (isHex(trimmed)) return Uint8Array.from(Buffer.from(trimmed, 'hex'));
   return base64Field(trimmed);
+}
+
+function isHex(value: string): boolean {
+  return /^([0-9a-fA-F]{2})+$/.test(value.trim());
 }
