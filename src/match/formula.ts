@@ -3,6 +3,7 @@ import { ConstantArray, ConstantObject, type ConstantValue } from '../lang/const
 import type { FileFacts } from '../lang/file-facts.js';
 import type { Comparison, Value } from './comparison.js';
 import { Matcher } from './matcher.js';
+import { prefilterOf } from './prefilter.js';
 import type { Pattern } from './pattern.js';
 import type { SafeRegex } from './safe-regex.js';
 import { addVia, EMPTY_STATE, stateKey, unify, type Binding, type MatchState } from './state.js';
@@ -57,7 +58,7 @@ export class FormulaEvaluator {
     if (cached) return cached;
     const shareable = formula.op === 'pattern' && !formula.guards?.length ? formula.pattern.source : undefined;
     const shared = shareable === undefined ? undefined : this.patternCache.get(shareable);
-    const result = shared ?? dedupe(this.compute(formula));
+    const result = shared ?? (prefilterOf(formula)(this.facts.words) ? dedupe(this.compute(formula)) : []);
     if (shareable !== undefined && !shared) this.patternCache.set(shareable, result);
     this.cache.set(formula, result);
     return result;
@@ -102,6 +103,7 @@ export class FormulaEvaluator {
       ranges = formula.insides.length > 0 ? this.evaluate(formula.insides[0]!) : [];
     }
     for (const inside of formula.insides) {
+      if (ranges.length === 0) return [];
       const outer = this.evaluate(inside);
       ranges = ranges.flatMap((match) =>
         outer.flatMap((container) => {
@@ -112,14 +114,17 @@ export class FormulaEvaluator {
       );
     }
     for (const notInside of formula.notInsides) {
+      if (ranges.length === 0) return [];
       const outer = this.evaluate(notInside);
       ranges = ranges.filter((match) => !outer.some((container) => within(match.range, container.range) && unify(match.state, container.state)));
     }
     for (const not of formula.nots) {
+      if (ranges.length === 0) return [];
       const excluded = this.evaluate(not);
       ranges = ranges.filter((match) => !excluded.some((other) => sameRange(match.range, other.range) && unify(match.state, other.state)));
     }
     for (const regex of formula.notRegexes) {
+      if (ranges.length === 0) return [];
       const excluded = regex.findAll(this.facts.text);
       ranges = ranges.filter((match) => !excluded.some((other) => overlaps(match.range, [other.start, other.end])));
     }

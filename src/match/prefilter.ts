@@ -13,10 +13,24 @@ const MARKERS = new Set([ELLIPSIS, DEEP, TYPED, ANY_LOOP, 'require']);
  * The names a formula needs to find in a file before it can match, as Semgrep's prefilter does:
  * a pattern needs the member names and called or referenced names it spells (never metavariables,
  * object keys or strings, which constants from other files may supply); `pattern-either` needs one
- * alternative's names and `patterns` all of its positives'. A file's words include the names its
+ * alternative's names and `patterns` all of its positives' and metavariable-patterns'. The
+ * evaluator applies it to every sub-formula, so an alternative whose names are missing costs
+ * nothing even when a sibling's are present. A file's words include the names its
  * imports resolve to, so an alias or a project facade never hides a match.
  */
 export function prefilterOf(formula: Formula): Prefilter {
+  let prefilter = compiled.get(formula);
+  if (!prefilter) {
+    prefilter = compilePrefilter(formula);
+    compiled.set(formula, prefilter);
+  }
+  return prefilter;
+}
+
+/** Formulas are immutable once compiled, so each one's prefilter is built once and reused by every file. */
+const compiled = new WeakMap<Formula, Prefilter>();
+
+function compilePrefilter(formula: Formula): Prefilter {
   switch (formula.op) {
     case 'pattern': {
       const nodes = formula.pattern.kind === 'expression' ? [formula.pattern.node] : formula.pattern.nodes;
@@ -30,7 +44,9 @@ export function prefilterOf(formula: Formula): Prefilter {
       return alternatives.includes(ALWAYS) ? ALWAYS : (present) => alternatives.some((alternative) => alternative(present));
     }
     case 'all': {
-      const required = [...formula.positives, ...formula.insides].map(prefilterOf).filter((filter) => filter !== ALWAYS);
+      // A metavariable-pattern's formula is matched in this file too, so its names are required as well.
+      const patternConditions = formula.conditions.flatMap((condition) => (condition.op === 'metavariable-pattern' ? [condition.formula] : []));
+      const required = [...formula.positives, ...formula.insides, ...patternConditions].map(prefilterOf).filter((filter) => filter !== ALWAYS);
       return required.length === 0 ? ALWAYS : (present) => required.every((filter) => filter(present));
     }
   }
