@@ -28,6 +28,11 @@ const known = (value: ConstantValue, via: Origin[] = []): Constant => ({ value, 
  * fields of constant objects including spreads and `as const`, template literals with constant
  * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
  */
+/** The only node types `valueOf` can know a value for; matchers skip the rest without asking. */
+export const CONSTANT_NODE_TYPES: ReadonlySet<string> = new Set([
+  'Literal', 'TemplateLiteral', 'Identifier', 'MemberExpression', 'ObjectExpression', 'ArrayExpression', 'UnaryExpression', 'BinaryExpression', 'ConditionalExpression',
+]);
+
 export class ConstantEvaluator {
   private readonly memo = new CycleSafeMemo<Node, Constant>();
 

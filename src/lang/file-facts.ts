@@ -2,7 +2,7 @@ import { allNodes, childNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
 import type { CrossFileLookup, TypeLookup } from './cross-file.js';
 import { collectDeclarations, type DeclarationTable } from './declarations.js';
-import { NameResolver } from './names.js';
+import { NameResolver, wordsOf } from './names.js';
 import type { Program } from './parse.js';
 
 /**
@@ -58,7 +58,7 @@ export class FileFacts {
     }
     for (const node of this.nodesByType.get('Literal') ?? []) {
       const value = (node as { value: unknown }).value;
-      if (typeof value === 'string' && value.length <= 64) for (const part of value.split(/[^\w$]+/)) words.add(part);
+      if (typeof value === 'string' && (value.length <= 64 || isSpecifierLike(value))) for (const part of value.split(/[^\w$]+/)) words.add(part);
     }
     for (const node of this.nodesByType.get('TemplateElement') ?? []) {
       for (const part of ((node as { value: { cooked: string | null } }).value.cooked ?? '').split(/[^\w$]+/)) words.add(part);
@@ -66,11 +66,9 @@ export class FileFacts {
     for (const [name, declarations] of this.declarations.declarations) {
       if (!declarations.some((declaration) => declaration.kind === 'import' || declaration.kind === 'variable')) continue;
       const qualified = this.names.qualifiedNameOf(name);
-      for (const segment of qualified?.name.split('.') ?? []) words.add(segment);
+      addNameWords(words, qualified?.name);
       if (qualified?.projectFile && this.project) {
-        for (const exported of this.project.exportNames(qualified.projectFile)) {
-          for (const segment of this.project.exportedName(qualified.projectFile, exported)?.name.split('.') ?? []) words.add(segment);
-        }
+        for (const exported of this.project.exportNames(qualified.projectFile)) addNameWords(words, this.project.exportedName(qualified.projectFile, exported)?.name);
       }
     }
     this.wordSet = words;
@@ -84,4 +82,17 @@ export class FileFacts {
   private indexParents(): void {
     for (const node of this.nodes) for (const child of childNodes(node)) this.parents.set(child, node);
   }
+}
+
+/** A qualified name's segments (`crypto-js/aes.encrypt`), and their word runs (crypto, js, aes), as patterns may ask for either. */
+function addNameWords(words: Set<string>, name: string | undefined): void {
+  for (const segment of name?.split('.') ?? []) {
+    words.add(segment);
+    for (const part of wordsOf(segment)) words.add(part);
+  }
+}
+
+/** A long string without spaces may be a module specifier, whose parts patterns can require. */
+function isSpecifierLike(value: string): boolean {
+  return value.length <= 512 && !/\s/.test(value);
 }

@@ -26,6 +26,11 @@ export function normalizeModuleName(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
+/** The word-character runs of a name or module specifier: `@noble/ciphers` gives noble, ciphers. */
+export function wordsOf(text: string): string[] {
+  return text.split(/[^\w$]+/).filter((part) => part.length > 0);
+}
+
 export function canonicalize(name: string): string {
   for (const [from, to] of EQUIVALENT_PREFIXES) {
     if (name === from) return to;

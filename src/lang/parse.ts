@@ -25,7 +25,6 @@ export function parseSource(text: string, filePath: string): Program {
     return parse(text, {
       loc: true,
       range: true,
-      comment: true,
       jsx: JSX_EXTENSIONS.test(filePath),
       filePath,
       errorOnUnknownASTType: false,

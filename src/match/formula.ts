@@ -4,7 +4,7 @@ import type { FileFacts } from '../lang/file-facts.js';
 import type { Comparison, Value } from './comparison.js';
 import { Matcher } from './matcher.js';
 import { prefilterOf } from './prefilter.js';
-import type { Pattern } from './pattern.js';
+import { isMetavariableName, type Pattern } from './pattern.js';
 import type { SafeRegex } from './safe-regex.js';
 import { addVia, EMPTY_STATE, stateKey, unify, type Binding, type MatchState } from './state.js';
 
@@ -93,6 +93,10 @@ export class FormulaEvaluator {
 
   private conjunction(formula: Extract<Formula, { op: 'all' }>, seed?: RangeMatch[]): RangeMatch[] {
     let ranges: RangeMatch[] | undefined = seed;
+    // Selective positives first: when one has no match, a bare `$X` (every expression) is never listed.
+    for (const positive of formula.positives) {
+      if (!matchesAnyExpression(positive) && this.evaluate(positive).length === 0) return [];
+    }
     for (const positive of formula.positives) {
       const next = this.evaluate(positive);
       ranges = ranges === undefined ? next : intersect(ranges, next);
@@ -186,13 +190,13 @@ export class FormulaEvaluator {
    * spares deep searches under calls that a metavariable-name or -regex would drop anyway.
    */
   private guardFor(guards: Condition[]): (name: string, binding: Binding) => boolean {
-    return (name, binding) =>
-      guards.every((condition) => {
-        if (!('metavariable' in condition) || condition.metavariable !== name) {
-          if (condition.op !== 'metavariable-comparison' || condition.comparison.metavariables[0] !== name) return true;
-        }
-        return this.holds(condition, { range: binding.range, state: { bindings: { [name]: binding }, via: [] } });
-      });
+    const byName = guardsByMetavariable(guards);
+    return (name, binding) => {
+      const conditions = byName.get(name);
+      if (!conditions) return true;
+      const match = { range: binding.range, state: { bindings: { [name]: binding }, via: [] } };
+      return conditions.every((condition) => this.holds(condition, match));
+    };
   }
 
   /** A condition decided on constants' values: their definitions become part of the finding's trace. */
@@ -236,6 +240,27 @@ export class FormulaEvaluator {
     if (value instanceof ConstantObject || value instanceof ConstantArray || typeof value === 'bigint') return typeof value === 'bigint' ? Number(value) : undefined;
     return value;
   }
+}
+
+const guardIndexes = new WeakMap<Condition[], Map<string, Condition[]>>();
+
+/** A pattern's guards by the metavariable they read, built once per compiled pattern. */
+function guardsByMetavariable(guards: Condition[]): Map<string, Condition[]> {
+  let index = guardIndexes.get(guards);
+  if (!index) {
+    index = new Map();
+    for (const condition of guards) {
+      const name = guardedMetavariable(condition);
+      if (name === undefined) continue;
+      index.set(name, [...(index.get(name) ?? []), condition]);
+    }
+    guardIndexes.set(guards, index);
+  }
+  return index;
+}
+
+function matchesAnyExpression(formula: Formula): boolean {
+  return formula.op === 'pattern' && formula.pattern.kind === 'expression' && formula.pattern.node.type === 'Identifier' && isMetavariableName(formula.pattern.node.name);
 }
 
 function regexBindings(groups: Record<string, { start: number; end: number; text: string }>): Record<string, Binding> {

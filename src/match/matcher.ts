@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
-import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
+import { CONSTANT_NODE_TYPES, ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { canonicalize, requiredModule } from '../lang/names.js';
@@ -556,30 +556,42 @@ export class Matcher {
     return { nodes, range, text };
   }
 
-  private readonly candidateCache = new WeakMap<Node, Node[]>();
+  /** Patterns of one class share their candidates, so each class is collected once per file. */
+  private readonly candidatesByClass = new Map<string, Node[]>();
 
   private candidates(pattern: Node): Node[] {
-    let cached = this.candidateCache.get(pattern);
+    const kind = candidateClass(pattern);
+    let cached = this.candidatesByClass.get(kind);
     if (!cached) {
-      cached = this.computeCandidates(pattern);
-      this.candidateCache.set(pattern, cached);
+      cached = this.collectCandidates(kind);
+      this.candidatesByClass.set(kind, cached);
     }
     return cached;
   }
 
-  private computeCandidates(pattern: Node): Node[] {
+  private collectCandidates(kind: string): Node[] {
     const byType = (...types: string[]) => types.flatMap((type) => this.facts.nodesByType.get(type) ?? []);
-    if (pattern.type === 'Identifier' || pattern.type === 'MemberExpression') {
-      if (dottedName(pattern) !== undefined) return byType('Identifier', 'MemberExpression').filter((node) => this.isExpressionPosition(node));
+    switch (kind) {
+      case 'names':
+        return byType('Identifier', 'MemberExpression').filter((node) => this.isExpressionPosition(node));
+      case 'assignments':
+        return byType('AssignmentExpression', 'VariableDeclarator');
+      case 'functions':
+        return byType(...FUNCTION_TYPES);
+      case 'classes':
+        return byType('ClassDeclaration', 'ClassExpression');
+      case 'expressions':
+        return this.facts.nodes.filter((node) => !WRAPPERS.has(node.type) && this.isExpressionPosition(node));
+      case 'constants':
+        // A literal pattern matches only code with a known primitive value (matchLiteral, matchString).
+        return this.candidates(ANY_EXPRESSION).filter((node) => {
+          if (!CONSTANT_NODE_TYPES.has(node.type)) return false;
+          const constant = this.facts.constants.valueOf(node);
+          return constant !== undefined && isPrimitive(constant.value);
+        });
+      default:
+        return byType(kind);
     }
-    if (pattern.type === 'AssignmentExpression') return byType('AssignmentExpression', 'VariableDeclarator');
-    if (FUNCTION_TYPES.has(pattern.type)) return byType(...FUNCTION_TYPES);
-    if (pattern.type === 'ClassDeclaration' || pattern.type === 'ClassExpression') return byType('ClassDeclaration', 'ClassExpression');
-    const isAnyExpression =
-      (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
-      deepExpressionOf(pattern) !== undefined;
-    if (isAnyExpression) return this.facts.nodes.filter((node) => !WRAPPERS.has(node.type) && this.isExpressionPosition(node));
-    return byType(pattern.type);
   }
 
   /** Excludes names that are not values: property keys, member property names, declared names. */
@@ -624,6 +636,33 @@ export class Matcher {
     }
     return lists;
   }
+}
+
+const candidateClasses = new WeakMap<Node, string>();
+/** Any metavariable: the pattern whose class is every expression. */
+const ANY_EXPRESSION = { type: 'Identifier', name: '$ANY_EXPRESSION' } as unknown as Node;
+
+/** Which code nodes a pattern can match at all (a node type, or a class of types), decided from the pattern alone. */
+function candidateClass(pattern: Node): string {
+  let kind = candidateClasses.get(pattern);
+  if (kind === undefined) {
+    kind = classify(pattern);
+    candidateClasses.set(pattern, kind);
+  }
+  return kind;
+}
+
+function classify(pattern: Node): string {
+  if ((pattern.type === 'Identifier' || pattern.type === 'MemberExpression') && dottedName(pattern) !== undefined) return 'names';
+  if (pattern.type === 'AssignmentExpression') return 'assignments';
+  if (FUNCTION_TYPES.has(pattern.type)) return 'functions';
+  if (pattern.type === 'ClassDeclaration' || pattern.type === 'ClassExpression') return 'classes';
+  if (pattern.type === 'Literal' && !('regex' in pattern && pattern.regex)) return 'constants';
+  if (pattern.type === 'TemplateLiteral' && pattern.expressions.length === 0 && !(pattern.quasis[0]?.value.cooked ?? '').includes('...')) return 'constants';
+  const isAnyExpression =
+    (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
+    deepExpressionOf(pattern) !== undefined;
+  return isAnyExpression ? 'expressions' : pattern.type;
 }
 
 function statementListOf(node: Node): Node[] | undefined {

@@ -1,5 +1,6 @@
 import { childNodes, type Node } from '../lang/ast.js';
 import type { Formula } from './formula.js';
+import { requiredModule, wordsOf } from '../lang/names.js';
 import { isMetavariableName } from './pattern.js';
 import { ANY_LOOP, DEEP, ELLIPSIS, TYPED } from './pattern-source.js';
 
@@ -82,6 +83,16 @@ function requiredNames(pattern: Node): string[] {
       case 'Literal':
       case 'TemplateLiteral':
         continue;
+      case 'CallExpression': {
+        // `require('crypto-js/aes')` is reached only through its specifier, which the file spells
+        // (an import, a require) or reaches through a project facade; both put its parts in the words.
+        const module = requiredModule(node);
+        if (module !== undefined) {
+          for (const part of wordsOf(module)) addName(names, part);
+          continue;
+        }
+        break;
+      }
     }
     stack.push(...childNodes(node));
   }

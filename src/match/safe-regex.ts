@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { mayContain, requiredLiteral } from './required-literal.js';
 
 /**
  * Regexes from rules run on RE2JS, a linear-time engine, so no rule can hang a scan. Its
@@ -29,18 +30,20 @@ const MAX_REMEMBERED_TEXTS = 20_000;
 export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
   const flags = options.multiline ? RE2JS.MULTILINE : 0;
   let regex: RE2JS;
-  let anchored: RE2JS;
   try {
     regex = RE2JS.compile(source, flags);
-    anchored = RE2JS.compile(`^(?:${source})`, flags & ~RE2JS.MULTILINE);
   } catch (error) {
     throw new RegexSyntaxError(explain(source, error));
   }
+  const literal = requiredLiteral(source);
+  // Compiled on first use: most rules' regexes never meet a binding, and compiling costs start-up time.
+  let anchored: RE2JS | undefined;
   // Deep patterns (`<... $X ...>`) test the same code texts many times; remember the answers.
   const startAnswers = new Map<string, boolean>();
   return {
     source,
     findAll(text) {
+      if (!mayContain(literal, text)) return [];
       const matcher = regex.matcher(text);
       const named = Object.entries(regex.namedGroups() as Record<string, number>);
       const matches: RegexMatch[] = [];
@@ -63,13 +66,16 @@ export function compileRegex(source: string, options: { multiline?: boolean } = 
     matchesAtStart(text) {
       let answer = startAnswers.get(text);
       if (answer === undefined) {
+        if (!mayContain(literal, text)) return false;
         if (startAnswers.size >= MAX_REMEMBERED_TEXTS) startAnswers.clear();
+        anchored ??= RE2JS.compile(`^(?:${source})`, flags & ~RE2JS.MULTILINE);
         answer = anchored.matcher(text).lookingAt();
         startAnswers.set(text, answer);
       }
       return answer;
     },
     test(text) {
+      if (!mayContain(literal, text)) return false;
       return regex.matcher(text).find();
     },
   };

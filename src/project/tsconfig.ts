@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
+
+/**
+ * Required, not imported: the parser already loaded this CommonJS copy, and an ESM import would
+ * make Node scan all 9 MB of it again for its export names on every start.
+ */
+const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
 
 /** The module-resolution part of a tsconfig chain: where bare specifiers may point. */
 export interface PathMapping {
