@@ -2,8 +2,17 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export type Node = TSESTree.Node;
 
-/** Keys that never hold child nodes we analyse. */
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+/**
+ * Keys that never hold child nodes we analyse. Type annotations, arguments and parameters are
+ * erased at run time and no pattern looks into them (the matcher ignores the same keys), yet in
+ * TypeScript they are a large share of the tree; metavariable-type asks the type checker instead.
+ */
+const SKIPPED_KEYS = new Set([
+  'parent', 'loc', 'range', 'tokens', 'comments',
+  'typeAnnotation', 'returnType', 'typeArguments', 'typeParameters', 'superTypeArguments', 'implements',
+]);
+/** Declarations with nothing that runs: their whole subtree is types. */
+const TYPE_ONLY = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
 
 export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
@@ -18,6 +27,10 @@ export function childNodes(node: Node): Node[] {
   const cached = (node as WithChildren)[CHILDREN];
   if (cached) return cached;
   const children: Node[] = [];
+  if (TYPE_ONLY.has(node.type)) {
+    (node as WithChildren)[CHILDREN] = children;
+    return children;
+  }
   for (const key in node) {
     if (SKIPPED_KEYS.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
@@ -42,9 +55,21 @@ export function allNodes(root: Node): Node[] {
     const node = stack.pop()!;
     out.push(node);
     const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let i = children.length - 1; i >= 0; i--) {
+      (children[i] as WithParent)[PARENT] = node;
+      stack.push(children[i]!);
+    }
   }
   return out;
+}
+
+/** Parents, like child lists, live on the nodes: a map of every node of every open file costs more memory and time. */
+const PARENT = Symbol('parent');
+type WithParent = Node & { [PARENT]?: Node };
+
+/** The node's parent, once `allNodes` has walked its tree. */
+export function parentOf(node: Node): Node | undefined {
+  return (node as WithParent)[PARENT];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { allNodes, childNodes, type Node } from './ast.js';
+import { allNodes, type Node } from './ast.js';
 import { ConstantEvaluator } from './constants.js';
 import type { CrossFileLookup, TypeLookup } from './cross-file.js';
 import { collectDeclarations, type DeclarationTable } from './declarations.js';
@@ -7,12 +7,11 @@ import type { Program } from './parse.js';
 
 /**
  * Everything the matcher knows about one file, built once and shared by every rule: the tree,
- * its nodes indexed by type, parents, names resolved through imports, and constant values.
+ * its nodes indexed by type, names resolved through imports, and constant values.
  */
 export class FileFacts {
   readonly nodes: Node[];
   readonly nodesByType: Map<string, Node[]> = new Map();
-  readonly parents: Map<Node, Node> = new Map();
   readonly names: NameResolver;
   readonly constants: ConstantEvaluator;
   private readonly declarations: DeclarationTable;
@@ -36,7 +35,6 @@ export class FileFacts {
       if (list) list.push(node);
       else this.nodesByType.set(node.type, [node]);
     }
-    this.indexParents();
     this.declarations = collectDeclarations(this.nodes);
     this.project = project;
     this.names = new NameResolver(this.declarations, absolutePath, project);
@@ -79,9 +77,6 @@ export class FileFacts {
     return this.text.slice(node.range[0], node.range[1]);
   }
 
-  private indexParents(): void {
-    for (const node of this.nodes) for (const child of childNodes(node)) this.parents.set(child, node);
-  }
 }
 
 /** A qualified name's segments (`crypto-js/aes.encrypt`), and their word runs (crypto, js, aes), as patterns may ask for either. */

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { childNodes, isNode, memberPropertyName, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
+import { childNodes, isNode, memberPropertyName, parentOf, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
 import { CONSTANT_NODE_TYPES, ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
 import type { FileFacts } from '../lang/file-facts.js';
@@ -46,13 +46,16 @@ export class Matcher {
   }
 
   private findAllUnguarded(pattern: Pattern, start: MatchState): PatternMatch[] {
+    if (!this.calleesCanBind(pattern, start)) return [];
     const found = new Map<string, PatternMatch>();
     const record = (range: readonly [number, number], state: MatchState) => {
       const key = stateKey(range, state);
       if (!found.has(key)) found.set(key, { range, state });
     };
     if (pattern.kind === 'expression') {
+      const admits = this.calleeGuard(pattern.node, start);
       for (const candidate of this.candidates(pattern.node)) {
+        if (admits && !admits(candidate)) continue;
         for (const state of this.match(pattern.node, candidate, start)) record(candidate.range, state);
       }
     } else {
@@ -65,6 +68,53 @@ export class Matcher {
       }
     }
     return [...found.values()];
+  }
+
+  /**
+   * For a call pattern whose callee is a guarded metavariable (`$F(...)`, `$X.$FN(...)`), a test
+   * of a candidate call's callee against the guard. The callee is matched first and that
+   * metavariable bound first, so this is the very check the match would make, without the rest.
+   */
+  private calleeGuard(pattern: Node, start: MatchState): ((candidate: Node) => boolean) | undefined {
+    const guard = this.guard;
+    if (!guard || (pattern.type !== 'CallExpression' && pattern.type !== 'NewExpression')) return undefined;
+    const callee = pattern.callee;
+    if (callee.type === 'Identifier' && isGuardable(callee.name, start)) {
+      return (candidate) => guard(callee.name, this.bindingOf([unwrap((candidate as TSESTree.CallExpression).callee)]));
+    }
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && isGuardable(callee.property.name, start)) {
+      const name = callee.property.name;
+      return (candidate) => {
+        const code = unwrap((candidate as TSESTree.CallExpression).callee);
+        return code.type === 'MemberExpression' && guard(name, this.bindingOf([code.property]));
+      };
+    }
+    return undefined;
+  }
+
+  /**
+   * False when a guarded metavariable that the pattern binds only as a callee (`$FN` in
+   * `$X.$FN(...)`) could bind to no callee of the file: each binding passes the guard first, so
+   * the pattern cannot match anywhere, and long statement sequences are not tried at all.
+   */
+  private calleesCanBind(pattern: Pattern, start: MatchState): boolean {
+    const guard = this.guard;
+    if (!guard) return true;
+    for (const [name, member] of calleeOnlyMetavariables(pattern)) {
+      if (isGuardable(name, start) && !this.someCallee(member, (callee) => guard(name, this.bindingOf([callee])))) return false;
+    }
+    return true;
+  }
+
+  /** Does some call or `new` of the file have a callee (its property, when `member`) that passes? */
+  private someCallee(member: boolean, passes: (code: Node) => boolean): boolean {
+    for (const type of ['CallExpression', 'NewExpression']) {
+      for (const call of this.facts.nodesByType.get(type) ?? []) {
+        const callee = unwrap((call as TSESTree.CallExpression).callee);
+        if (member ? callee.type === 'MemberExpression' && passes(callee.property) : passes(callee)) return true;
+      }
+    }
+    return false;
   }
 
   /** Matches one pattern node against one code node. */
@@ -511,7 +561,7 @@ export class Matcher {
     if (!constant) return undefined;
     const declaration = constant.via[0];
     if (!declaration || isExternal(declaration)) return undefined;
-    const declarator = this.facts.parents.get(declaration);
+    const declarator = parentOf(declaration);
     if (declarator?.type !== 'VariableDeclarator' || declarator.id !== declaration || !declarator.init) return undefined;
     const init = unwrap(declarator.init);
     return init.type === type ? { node: init, via: [declaration] } : undefined;
@@ -520,11 +570,15 @@ export class Matcher {
   /** `<... P ...>`: P here or in any subexpression; statements inside braced function bodies are not expressions. */
   private matchDeep(pattern: Node, code: Node, state: MatchState): MatchState[] {
     const results: MatchState[] = [];
+    // A call pattern matches only calls, and only those whose callee passes the guard.
+    const onlyCalls = isPlainCall(pattern);
+    const admits = onlyCalls ? this.calleeGuard(pattern, state) : undefined;
     const stack: Node[] = [code];
     while (stack.length > 0 && results.length < MAX_STATES) {
       const node = stack.pop()!;
       if (node.type === 'BlockStatement' || node.type === 'ClassBody') continue;
-      if (!WRAPPERS.has(node.type)) results.push(...this.match(pattern, node, state));
+      const tried = !WRAPPERS.has(node.type) && (!onlyCalls || (node.type === pattern.type && (!admits || admits(node))));
+      if (tried) results.push(...this.match(pattern, node, state));
       stack.push(...childNodes(node));
     }
     return results;
@@ -597,7 +651,7 @@ export class Matcher {
   /** Excludes names that are not values: property keys, member property names, declared names. */
   private isExpressionPosition(node: Node): boolean {
     if (!isExpressionType(node.type)) return false;
-    const parent = this.facts.parents.get(node);
+    const parent = parentOf(node);
     if (!parent) return true;
     switch (parent.type) {
       case 'MemberExpression':
@@ -636,6 +690,54 @@ export class Matcher {
     }
     return lists;
   }
+}
+
+const calleeOnly = new WeakMap<Pattern, Array<[string, boolean]>>();
+
+/**
+ * The metavariables a pattern names only as the callee of a plain call (`$F(...)`, member false)
+ * or as its callee's property (`$X.$FN(...)`, member true). Uses are counted in the pattern's
+ * text, so one hidden anywhere else (a string, a typed metavariable) disqualifies the name.
+ */
+function calleeOnlyMetavariables(pattern: Pattern): Array<[string, boolean]> {
+  let found = calleeOnly.get(pattern);
+  if (found) return found;
+  const calleeUses = new Map<string, { count: number; member: boolean }>();
+  const stack: Node[] = pattern.kind === 'expression' ? [pattern.node] : [...pattern.nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isPlainCall(node)) {
+      const callee = (node as TSESTree.CallExpression).callee;
+      const named = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property : undefined;
+      if (named && isMetavariableName(named.name)) {
+        const member = named !== callee;
+        const seen = calleeUses.get(named.name);
+        // A name used both ways is left alone: the two checks differ.
+        const count = seen && seen.member !== member ? Number.NEGATIVE_INFINITY : (seen?.count ?? 0) + 1;
+        calleeUses.set(named.name, { count, member });
+      }
+    }
+    stack.push(...childNodes(node));
+  }
+  found = [...calleeUses]
+    .filter(([name, use]) => use.count === textualUses(pattern.source, name))
+    .map(([name, use]): [string, boolean] => [name, use.member]);
+  calleeOnly.set(pattern, found);
+  return found;
+}
+
+function textualUses(source: string, name: string): number {
+  return source.split(name).length - 1 - (source.match(new RegExp(`${escapeRegExp(name)}[A-Za-z0-9_]`, 'g'))?.length ?? 0);
+}
+
+/** A call or `new` that `match` compares node type for node type (no module name like `require('x')`). */
+function isPlainCall(pattern: Node): boolean {
+  return (pattern.type === 'CallExpression' || pattern.type === 'NewExpression') && patternName(pattern) === undefined && deepExpressionOf(pattern) === undefined;
+}
+
+/** A metavariable that binding would test against the guard: named, and not bound already. */
+function isGuardable(name: string, start: MatchState): boolean {
+  return isMetavariableName(name) && name !== '$_' && start.bindings[name] === undefined;
 }
 
 const candidateClasses = new WeakMap<Node, string>();

@@ -47,10 +47,23 @@ function compilePrefilter(formula: Formula): Prefilter {
     case 'all': {
       // A metavariable-pattern's formula is matched in this file too, so its names are required as well.
       const patternConditions = formula.conditions.flatMap((condition) => (condition.op === 'metavariable-pattern' ? [condition.formula] : []));
-      const required = [...formula.positives, ...formula.insides, ...patternConditions].map(prefilterOf).filter((filter) => filter !== ALWAYS);
-      return required.length === 0 ? ALWAYS : (present) => required.every((filter) => filter(present));
+      const required = [...formula.positives, ...formula.insides, ...patternConditions].map(prefilterOf);
+      for (const condition of formula.conditions) if (condition.op === 'metavariable-name') required.push(moduleWords(condition.modules));
+      return combineAll(required);
     }
   }
+}
+
+/** metavariable-name holds only for a name reached through one of the modules, which the file then imports or requires. */
+function moduleWords(modules: readonly string[]): Prefilter {
+  const alternatives = modules.map(wordsOf);
+  if (alternatives.some((words) => words.length === 0)) return ALWAYS;
+  return (present) => alternatives.some((words) => words.every((word) => present.has(word)));
+}
+
+function combineAll(filters: Prefilter[]): Prefilter {
+  const required = filters.filter((filter) => filter !== ALWAYS);
+  return required.length === 0 ? ALWAYS : (present) => required.every((filter) => filter(present));
 }
 
 function requiredNames(pattern: Node): string[] {
