@@ -22,8 +22,8 @@ const JSX_EXTENSIONS = /\.(tsx|jsx|js|mjs|cjs)$/i;
  */
 export function parseSource(text: string, filePath: string): Program {
   try {
+    // Positions come from ranges and the file's LineIndex; `loc` objects on every node would only cost memory.
     return parse(text, {
-      loc: true,
       range: true,
       jsx: JSX_EXTENSIONS.test(filePath),
       filePath,

@@ -259,8 +259,12 @@ function guardsByMetavariable(guards: Condition[]): Map<string, Condition[]> {
   return index;
 }
 
+/** `$X` (every expression) or `"$X"` (every string): a positive that rules nothing out on its own. */
 function matchesAnyExpression(formula: Formula): boolean {
-  return formula.op === 'pattern' && formula.pattern.kind === 'expression' && formula.pattern.node.type === 'Identifier' && isMetavariableName(formula.pattern.node.name);
+  if (formula.op !== 'pattern' || formula.pattern.kind !== 'expression') return false;
+  const node = formula.pattern.node;
+  if (node.type === 'Identifier') return isMetavariableName(node.name);
+  return node.type === 'Literal' && typeof node.value === 'string' && (isMetavariableName(node.value) || node.value === '...');
 }
 
 function regexBindings(groups: Record<string, { start: number; end: number; text: string }>): Record<string, Binding> {

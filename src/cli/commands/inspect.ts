@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { inspect } from '../../crypto/inspect.js';
 import { SKIP_KINDS, type Report } from '../../report/finding.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../report/formatters/index.js';
 import { SEVERITIES } from '../../report/severity.js';
@@ -54,6 +53,8 @@ export const inspectCommand: Command = {
     const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
     const failOn: FailOn = oneOf('fail-on', values['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
     const quiet = values.quiet ?? false;
+    // Loaded on use: the crypto core and its parsers would otherwise slow every `scan` start.
+    const { inspect } = await import('../../crypto/inspect.js');
     const report = await inspect({
       samples: positionals,
       cwd: io.cwd,
