@@ -1,0 +1,3 @@
+import AES from 'crypto-js/aes';
+
+export default AES;

@@ -1,0 +1,1 @@
+export { default as sodium } from 'libsodium-wrappers';
