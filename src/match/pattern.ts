@@ -64,7 +64,19 @@ export function deepExpressionOf(node: Node): Node | undefined {
   return undefined;
 }
 
+const parsedPatterns = new Map<string, Pattern>();
+
+/** Patterns are immutable once parsed, and packs repeat them (shared sink lists): each text is parsed once. */
 export function parsePattern(source: string): Pattern {
+  let pattern = parsedPatterns.get(source);
+  if (!pattern) {
+    pattern = parseNewPattern(source);
+    parsedPatterns.set(source, pattern);
+  }
+  return pattern;
+}
+
+function parseNewPattern(source: string): Pattern {
   const rewritten = rewritePattern(source);
   let program: TSESTree.Program | undefined;
   let firstError: unknown;

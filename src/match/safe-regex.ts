@@ -27,7 +27,20 @@ export class RegexSyntaxError extends Error {
 const MAX_MATCHES_PER_FILE = 10_000;
 const MAX_REMEMBERED_TEXTS = 20_000;
 
+const compiledRegexes = new Map<string, SafeRegex>();
+
+/** Compiled once per text and flags: rule packs repeat their regexes through YAML aliases and shared sinks. */
 export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
+  const key = `${options.multiline ? 'm' : ''}\0${source}`;
+  let compiled = compiledRegexes.get(key);
+  if (!compiled) {
+    compiled = compileNewRegex(source, options);
+    compiledRegexes.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compileNewRegex(source: string, options: { multiline?: boolean }): SafeRegex {
   const flags = options.multiline ? RE2JS.MULTILINE : 0;
   let regex: RE2JS;
   try {
