@@ -1,5 +1,5 @@
 // Floor 2: find and read the same files, and build each one's ESTree with typescript-estree's
-// `parse` (loc + range, JSX by extension as src/lang/parse.ts decides), then drop it. The parser
+// `parse` with the options src/lang/parse.ts uses (range, no loc; JSX by extension), then drop it. The parser
 // is the scanner's own copy (resolved from the repository root), so versions cannot drift.
 // Usage: node bench/tasks/parse-only.mjs CORPUS_DIR   (prints one JSON line)
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const files = listSourceFiles(root);
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   try {
-    const program = parse(text, { loc: true, range: true, jsx: isJsx(file), filePath: file });
+    const program = parse(text, { range: true, jsx: isJsx(file), filePath: file });
     nodes += program.body.length;
     parsed++;
   } catch {

@@ -2,6 +2,7 @@ import { unwrap } from '../lang/ast.js';
 import { ConstantArray, ConstantObject, type ConstantValue } from '../lang/constants.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import type { Comparison, Value } from './comparison.js';
+import { memoized } from '../lang/memo.js';
 import { Matcher } from './matcher.js';
 import { prefilterOf } from './prefilter.js';
 import { isMetavariableName, type Pattern } from './pattern.js';
@@ -246,17 +247,14 @@ const guardIndexes = new WeakMap<Condition[], Map<string, Condition[]>>();
 
 /** A pattern's guards by the metavariable they read, built once per compiled pattern. */
 function guardsByMetavariable(guards: Condition[]): Map<string, Condition[]> {
-  let index = guardIndexes.get(guards);
-  if (!index) {
-    index = new Map();
+  return memoized(guardIndexes, guards, () => {
+    const index = new Map<string, Condition[]>();
     for (const condition of guards) {
       const name = guardedMetavariable(condition);
-      if (name === undefined) continue;
-      index.set(name, [...(index.get(name) ?? []), condition]);
+      if (name !== undefined) index.set(name, [...(index.get(name) ?? []), condition]);
     }
-    guardIndexes.set(guards, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /** `$X` (every expression) or `"$X"` (every string): a positive that rules nothing out on its own. */

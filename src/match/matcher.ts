@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { childNodes, isNode, memberPropertyName, parentOf, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
 import { CONSTANT_NODE_TYPES, ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
+import { memoized } from '../lang/memo.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { canonicalize, requiredModule } from '../lang/names.js';
 import { deepExpressionOf, isAnyLoop, isEllipsis, isMetavariableName, spreadMetavariable, typedMetavariableOf, type Pattern } from './pattern.js';
@@ -615,12 +616,7 @@ export class Matcher {
 
   private candidates(pattern: Node): Node[] {
     const kind = candidateClass(pattern);
-    let cached = this.candidatesByClass.get(kind);
-    if (!cached) {
-      cached = this.collectCandidates(kind);
-      this.candidatesByClass.set(kind, cached);
-    }
-    return cached;
+    return memoized(this.candidatesByClass, kind, () => this.collectCandidates(kind));
   }
 
   private collectCandidates(kind: string): Node[] {
@@ -700,8 +696,10 @@ const calleeOnly = new WeakMap<Pattern, Array<[string, boolean]>>();
  * text, so one hidden anywhere else (a string, a typed metavariable) disqualifies the name.
  */
 function calleeOnlyMetavariables(pattern: Pattern): Array<[string, boolean]> {
-  let found = calleeOnly.get(pattern);
-  if (found) return found;
+  return memoized(calleeOnly, pattern, () => findCalleeOnly(pattern));
+}
+
+function findCalleeOnly(pattern: Pattern): Array<[string, boolean]> {
   const calleeUses = new Map<string, { count: number; member: boolean }>();
   const stack: Node[] = pattern.kind === 'expression' ? [pattern.node] : [...pattern.nodes];
   while (stack.length > 0) {
@@ -719,11 +717,9 @@ function calleeOnlyMetavariables(pattern: Pattern): Array<[string, boolean]> {
     }
     stack.push(...childNodes(node));
   }
-  found = [...calleeUses]
+  return [...calleeUses]
     .filter(([name, use]) => use.count === textualUses(pattern.source, name))
     .map(([name, use]): [string, boolean] => [name, use.member]);
-  calleeOnly.set(pattern, found);
-  return found;
 }
 
 function textualUses(source: string, name: string): number {
@@ -746,12 +742,7 @@ const ANY_EXPRESSION = { type: 'Identifier', name: '$ANY_EXPRESSION' } as unknow
 
 /** Which code nodes a pattern can match at all (a node type, or a class of types), decided from the pattern alone. */
 function candidateClass(pattern: Node): string {
-  let kind = candidateClasses.get(pattern);
-  if (kind === undefined) {
-    kind = classify(pattern);
-    candidateClasses.set(pattern, kind);
-  }
-  return kind;
+  return memoized(candidateClasses, pattern, () => classify(pattern));
 }
 
 function classify(pattern: Node): string {

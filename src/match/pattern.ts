@@ -1,6 +1,7 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../lang/ast.js';
+import { memoized } from '../lang/memo.js';
 import { ANY_LOOP, DEEP, ELLIPSIS, rewritePattern, SPREAD_PREFIX, TYPED } from './pattern-source.js';
 
 /** A pattern parsed once at rule-compile time. */
@@ -68,12 +69,7 @@ const parsedPatterns = new Map<string, Pattern>();
 
 /** Patterns are immutable once parsed, and packs repeat them (shared sink lists): each text is parsed once. */
 export function parsePattern(source: string): Pattern {
-  let pattern = parsedPatterns.get(source);
-  if (!pattern) {
-    pattern = parseNewPattern(source);
-    parsedPatterns.set(source, pattern);
-  }
-  return pattern;
+  return memoized(parsedPatterns, source, () => parseNewPattern(source));
 }
 
 function parseNewPattern(source: string): Pattern {

@@ -1,4 +1,5 @@
 import { childNodes, type Node } from '../lang/ast.js';
+import { memoized } from '../lang/memo.js';
 import type { Formula } from './formula.js';
 import { requiredModule, wordsOf } from '../lang/names.js';
 import { isMetavariableName } from './pattern.js';
@@ -20,12 +21,7 @@ const MARKERS = new Set([ELLIPSIS, DEEP, TYPED, ANY_LOOP, 'require']);
  * imports resolve to, so an alias or a project facade never hides a match.
  */
 export function prefilterOf(formula: Formula): Prefilter {
-  let prefilter = compiled.get(formula);
-  if (!prefilter) {
-    prefilter = compilePrefilter(formula);
-    compiled.set(formula, prefilter);
-  }
-  return prefilter;
+  return memoized(compiled, formula, () => compilePrefilter(formula));
 }
 
 /** Formulas are immutable once compiled, so each one's prefilter is built once and reused by every file. */

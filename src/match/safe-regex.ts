@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { memoized } from '../lang/memo.js';
 import { mayContain, requiredLiteral } from './required-literal.js';
 
 /**
@@ -31,13 +32,7 @@ const compiledRegexes = new Map<string, SafeRegex>();
 
 /** Compiled once per text and flags: rule packs repeat their regexes through YAML aliases and shared sinks. */
 export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
-  const key = `${options.multiline ? 'm' : ''}\0${source}`;
-  let compiled = compiledRegexes.get(key);
-  if (!compiled) {
-    compiled = compileNewRegex(source, options);
-    compiledRegexes.set(key, compiled);
-  }
-  return compiled;
+  return memoized(compiledRegexes, `${options.multiline ? 'm' : ''}\0${source}`, () => compileNewRegex(source, options));
 }
 
 function compileNewRegex(source: string, options: { multiline?: boolean }): SafeRegex {
