@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
+import type { BindingResolver } from './bindings.js';
 import { CycleSafeMemo } from './cycle-safe-memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 import type { Origin } from './origin.js';
@@ -40,6 +41,7 @@ export class ConstantEvaluator {
     private readonly table: DeclarationTable,
     private readonly file?: string,
     private readonly project?: CrossFileLookup,
+    private readonly bindings?: BindingResolver,
   ) {}
 
   valueOf(node: Node): Constant | undefined {
@@ -55,7 +57,7 @@ export class ConstantEvaluator {
       case 'TemplateLiteral':
         return this.template(node);
       case 'Identifier':
-        return this.identifier(node.name);
+        return this.identifier(node.name, this.bindings?.declarationOf(node));
       case 'MemberExpression':
         return this.member(node);
       case 'ObjectExpression':
@@ -93,11 +95,12 @@ export class ConstantEvaluator {
     return this.identifier(name);
   }
 
-  private identifier(name: string): Constant | undefined {
+  /** `resolved`: the declaration the scope analysis found for a name declared more than once. */
+  private identifier(name: string, resolved?: Declaration): Constant | undefined {
     if (name === 'undefined') return undefined;
     const declarations = this.table.declarations.get(name);
-    if (!declarations || declarations.length !== 1) return undefined;
-    const declaration = declarations[0]!;
+    const declaration = resolved ?? (declarations?.length === 1 ? declarations[0] : undefined);
+    if (!declaration) return undefined;
     if (declaration.kind === 'import') return this.imported(declaration);
     if (declaration.kind === 'enum') return this.enumObject(declaration.node);
     if (declaration.kind !== 'variable' || !declaration.init) return undefined;

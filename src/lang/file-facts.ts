@@ -1,4 +1,5 @@
 import { allNodes, type Node } from './ast.js';
+import { BindingResolver } from './bindings.js';
 import { ConstantEvaluator } from './constants.js';
 import type { CrossFileLookup, TypeLookup } from './cross-file.js';
 import { collectDeclarations, type DeclarationTable } from './declarations.js';
@@ -37,8 +38,9 @@ export class FileFacts {
     }
     this.declarations = collectDeclarations(this.nodes);
     this.project = project;
-    this.names = new NameResolver(this.declarations, absolutePath, project);
-    this.constants = new ConstantEvaluator(this.declarations, absolutePath, project);
+    const bindings = new BindingResolver(program, this.declarations);
+    this.names = new NameResolver(this.declarations, absolutePath, project, bindings);
+    this.constants = new ConstantEvaluator(this.declarations, absolutePath, project, bindings);
   }
 
   private wordSet: Set<string> | undefined;
@@ -63,10 +65,11 @@ export class FileFacts {
     }
     for (const [name, declarations] of this.declarations.declarations) {
       if (!declarations.some((declaration) => declaration.kind === 'import' || declaration.kind === 'variable')) continue;
-      const qualified = this.names.qualifiedNameOf(name);
-      addNameWords(words, qualified?.name);
-      if (qualified?.projectFile && this.project) {
-        for (const exported of this.project.exportNames(qualified.projectFile)) addNameWords(words, this.project.exportedName(qualified.projectFile, exported)?.name);
+      for (const qualified of this.names.qualifiedNamesOfEach(name)) {
+        addNameWords(words, qualified.name);
+        if (qualified.projectFile && this.project) {
+          for (const exported of this.project.exportNames(qualified.projectFile)) addNameWords(words, this.project.exportedName(qualified.projectFile, exported)?.name);
+        }
       }
     }
     this.wordSet = words;

@@ -1,5 +1,6 @@
 import { memberPropertyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
+import type { BindingResolver } from './bindings.js';
 import { CycleSafeMemo } from './cycle-safe-memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 
@@ -46,6 +47,7 @@ export class NameResolver {
     private readonly table: DeclarationTable,
     private readonly file?: string,
     private readonly project?: CrossFileLookup,
+    private readonly bindings?: BindingResolver,
   ) {}
 
   /** True when the name is bound by a named import or destructuring (`import { X }`, `const { X } = …`). */
@@ -55,6 +57,15 @@ export class NameResolver {
     const declaration = declarations[0]!;
     if (declaration.kind === 'import') return declaration.imported === name;
     return declaration.kind === 'variable' && declaration.path.at(-1) === name;
+  }
+
+  /** What each declaration of a name denotes: a name declared twice may reach two modules. */
+  qualifiedNamesOfEach(name: string): QualifiedName[] {
+    const declarations = this.table.declarations.get(name) ?? [];
+    return declarations.flatMap((declaration) => {
+      const qualified = this.declarationName(name, declaration);
+      return qualified ? [{ ...qualified, name: canonicalize(qualified.name) }] : [];
+    });
   }
 
   /** The qualified name a top-level name of this file denotes, for the project layer's exports. */
@@ -72,8 +83,12 @@ export class NameResolver {
 
   private compute(node: Node): QualifiedName | undefined {
     switch (node.type) {
-      case 'Identifier':
+      case 'Identifier': {
+        // A name declared more than once (an import and a parameter) is what it is where it is used.
+        const declaration = this.bindings?.declarationOf(node);
+        if (declaration) return this.declarationName(node.name, declaration) ?? { name: node.name, origin: 'local' };
         return this.identifierName(node.name);
+      }
       case 'ThisExpression':
         return { name: 'this', origin: 'local' };
       case 'MemberExpression': {
