@@ -32,7 +32,7 @@ export class BindingResolver {
     if (this.references) return this.references;
     const references = new Map<Node, Node[]>();
     try {
-      for (const scope of analyze(this.program, { sourceType: 'module' }).scopes) {
+      for (const scope of analyze(this.program, { sourceType: 'module', lib: [] }).scopes) {
         for (const reference of scope.references) {
           const definitions = reference.resolved?.defs;
           if (definitions?.length) references.set(reference.identifier, definitions.flatMap((definition) => [definition.name, definition.node] as Node[]));

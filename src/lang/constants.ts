@@ -3,6 +3,7 @@ import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js
 import type { CrossFileLookup } from './cross-file.js';
 import type { BindingResolver } from './bindings.js';
 import { CycleSafeMemo } from './cycle-safe-memo.js';
+import { memoized } from './memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 import type { Origin } from './origin.js';
 
@@ -57,7 +58,7 @@ export class ConstantEvaluator {
       case 'TemplateLiteral':
         return this.template(node);
       case 'Identifier':
-        return this.identifier(node.name, this.bindings?.declarationOf(node));
+        return this.identifierAt(node);
       case 'MemberExpression':
         return this.member(node);
       case 'ObjectExpression':
@@ -95,12 +96,30 @@ export class ConstantEvaluator {
     return this.identifier(name);
   }
 
-  /** `resolved`: the declaration the scope analysis found for a name declared more than once. */
-  private identifier(name: string, resolved?: Declaration): Constant | undefined {
-    if (name === 'undefined') return undefined;
+  /**
+   * A name declared more than once is settled by scope, but only when its declarations disagree:
+   * when none of them is a constant there is nothing to settle, and the analysis is not run.
+   */
+  private identifierAt(node: TSESTree.Identifier): Constant | undefined {
+    const declarations = this.table.declarations.get(node.name);
+    if (!declarations || declarations.length < 2) return this.identifier(node.name);
+    const candidates = memoized(this.candidateValues, node.name, () => declarations.map((declaration) => this.declared(node.name, declaration)));
+    if (candidates.every((candidate) => candidate === undefined)) return undefined;
+    const resolved = this.bindings?.declarationOf(node);
+    return resolved ? this.declared(node.name, resolved) : undefined;
+  }
+
+  /** What each declaration of an ambiguous name gives it, asked once per name rather than once per use. */
+  private readonly candidateValues = new Map<string, Array<Constant | undefined>>();
+
+  private identifier(name: string): Constant | undefined {
     const declarations = this.table.declarations.get(name);
-    const declaration = resolved ?? (declarations?.length === 1 ? declarations[0] : undefined);
-    if (!declaration) return undefined;
+    return declarations?.length === 1 ? this.declared(name, declarations[0]!) : undefined;
+  }
+
+  /** The value one declaration gives the name. */
+  private declared(name: string, declaration: Declaration): Constant | undefined {
+    if (name === 'undefined') return undefined;
     if (declaration.kind === 'import') return this.imported(declaration);
     if (declaration.kind === 'enum') return this.enumObject(declaration.node);
     if (declaration.kind !== 'variable' || !declaration.init) return undefined;

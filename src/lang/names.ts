@@ -1,7 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
 import type { BindingResolver } from './bindings.js';
 import { CycleSafeMemo } from './cycle-safe-memo.js';
+import { memoized } from './memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 
 /**
@@ -83,12 +85,8 @@ export class NameResolver {
 
   private compute(node: Node): QualifiedName | undefined {
     switch (node.type) {
-      case 'Identifier': {
-        // A name declared more than once (an import and a parameter) is what it is where it is used.
-        const declaration = this.bindings?.declarationOf(node);
-        if (declaration) return this.declarationName(node.name, declaration) ?? { name: node.name, origin: 'local' };
-        return this.identifierName(node.name);
-      }
+      case 'Identifier':
+        return this.identifierAt(node);
       case 'ThisExpression':
         return { name: 'this', origin: 'local' };
       case 'MemberExpression': {
@@ -119,13 +117,31 @@ export class NameResolver {
     }
   }
 
+  /**
+   * A name declared more than once (an import and a parameter) is what its scope says where it is
+   * used; the scope analysis runs only when its declarations would name different things.
+   */
+  private identifierAt(node: TSESTree.Identifier): QualifiedName | undefined {
+    const declarations = this.table.declarations.get(node.name);
+    const names =
+      declarations && declarations.length > 1
+        ? memoized(this.candidateNames, node.name, () => declarations.map((declaration) => this.declarationName(node.name, declaration)))
+        : [];
+    if (names.some((name) => name !== undefined) && !sameNames(names)) {
+      const resolved = this.bindings?.declarationOf(node);
+      if (resolved) return this.declarationName(node.name, resolved) ?? { name: node.name, origin: 'local' };
+    }
+    return this.identifierName(node.name);
+  }
+
+  /** What each declaration of an ambiguous name denotes, asked once per name rather than once per use. */
+  private readonly candidateNames = new Map<string, Array<QualifiedName | undefined>>();
+
   private identifierName(name: string): QualifiedName | undefined {
     const declarations = this.table.declarations.get(name);
     if (!declarations || declarations.length === 0) return { name, origin: 'global' };
     const names = declarations.map((declaration) => this.declarationName(name, declaration));
-    const first = names[0];
-    if (first && names.every((other) => other && other.name === first.name && other.origin === first.origin)) return first;
-    return { name, origin: 'local' };
+    return sameNames(names) ? names[0]! : { name, origin: 'local' };
   }
 
   private declarationName(name: string, declaration: Declaration): QualifiedName | undefined {
@@ -170,4 +186,10 @@ export function requiredModule(node: Node): string | undefined {
     return normalizeModuleName(argument.quasis[0]?.value.cooked ?? '');
   }
   return undefined;
+}
+
+/** Every declaration names the same known thing. */
+function sameNames(names: ReadonlyArray<QualifiedName | undefined>): boolean {
+  const first = names[0];
+  return first !== undefined && names.every((other) => other !== undefined && other.name === first.name && other.origin === first.origin);
 }
