@@ -38,7 +38,7 @@ export class FileFacts {
     }
     this.declarations = collectDeclarations(this.nodes);
     this.project = project;
-    const bindings = new BindingResolver(program, this.declarations);
+    const bindings = new BindingResolver(this.declarations);
     this.names = new NameResolver(this.declarations, absolutePath, project, bindings);
     this.constants = new ConstantEvaluator(this.declarations, absolutePath, project, bindings);
   }

@@ -78,19 +78,12 @@ export class Matcher {
    */
   private calleeGuard(pattern: Node, start: MatchState): ((candidate: Node) => boolean) | undefined {
     const guard = this.guard;
-    if (!guard || (pattern.type !== 'CallExpression' && pattern.type !== 'NewExpression')) return undefined;
-    const callee = pattern.callee;
-    if (callee.type === 'Identifier' && isGuardable(callee.name, start)) {
-      return (candidate) => guard(callee.name, this.bindingOf([unwrap((candidate as TSESTree.CallExpression).callee)]));
-    }
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && isGuardable(callee.property.name, start)) {
-      const name = callee.property.name;
-      return (candidate) => {
-        const code = unwrap((candidate as TSESTree.CallExpression).callee);
-        return code.type === 'MemberExpression' && guard(name, this.bindingOf([code.property]));
-      };
-    }
-    return undefined;
+    const callee = calleeMetavariable(pattern);
+    if (!guard || !callee || !isGuardable(callee.name, start)) return undefined;
+    return (candidate) => {
+      const code = calleeBinding(candidate, callee.member);
+      return code !== undefined && guard(callee.name, this.bindingOf([code]));
+    };
   }
 
   /**
@@ -111,12 +104,13 @@ export class Matcher {
   private someCallee(member: boolean, passes: (code: Node) => boolean): boolean {
     for (const type of ['CallExpression', 'NewExpression']) {
       for (const call of this.facts.nodesByType.get(type) ?? []) {
-        const callee = unwrap((call as TSESTree.CallExpression).callee);
-        if (member ? callee.type === 'MemberExpression' && passes(callee.property) : passes(callee)) return true;
+        const code = calleeBinding(call, member);
+        if (code !== undefined && passes(code)) return true;
       }
     }
     return false;
   }
+
 
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
@@ -704,16 +698,12 @@ function findCalleeOnly(pattern: Pattern): Array<[string, boolean]> {
   const stack: Node[] = pattern.kind === 'expression' ? [pattern.node] : [...pattern.nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isPlainCall(node)) {
-      const callee = (node as TSESTree.CallExpression).callee;
-      const named = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property : undefined;
-      if (named && isMetavariableName(named.name)) {
-        const member = named !== callee;
-        const seen = calleeUses.get(named.name);
-        // A name used both ways is left alone: the two checks differ.
-        const count = seen && seen.member !== member ? Number.NEGATIVE_INFINITY : (seen?.count ?? 0) + 1;
-        calleeUses.set(named.name, { count, member });
-      }
+    const callee = calleeMetavariable(node);
+    if (callee) {
+      const seen = calleeUses.get(callee.name);
+      // A name used both ways is left alone: the two checks differ.
+      const count = seen && seen.member !== callee.member ? Number.NEGATIVE_INFINITY : (seen?.count ?? 0) + 1;
+      calleeUses.set(callee.name, { count, member: callee.member });
     }
     stack.push(...childNodes(node));
   }
@@ -729,6 +719,24 @@ function textualUses(source: string, name: string): number {
 /** A call or `new` that `match` compares node type for node type (no module name like `require('x')`). */
 function isPlainCall(pattern: Node): boolean {
   return (pattern.type === 'CallExpression' || pattern.type === 'NewExpression') && patternName(pattern) === undefined && deepExpressionOf(pattern) === undefined;
+}
+
+/** The metavariable a call pattern's callee is: `$F` in `$F(...)` (member false), `$FN` in `$X.$FN(...)` (member true). */
+function calleeMetavariable(pattern: Node): { name: string; member: boolean } | undefined {
+  if (!isPlainCall(pattern)) return undefined;
+  const callee = (pattern as TSESTree.CallExpression).callee;
+  if (callee.type === 'Identifier' && isMetavariableName(callee.name)) return { name: callee.name, member: false };
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && isMetavariableName(callee.property.name)) {
+    return { name: callee.property.name, member: true };
+  }
+  return undefined;
+}
+
+/** What that metavariable binds in a call of the code: the callee, or the callee's property. */
+function calleeBinding(call: Node, member: boolean): Node | undefined {
+  const callee = unwrap((call as TSESTree.CallExpression).callee);
+  if (!member) return callee;
+  return callee.type === 'MemberExpression' ? callee.property : undefined;
 }
 
 /** A metavariable that binding would test against the guard: named, and not bound already. */

@@ -36,3 +36,29 @@ export function currentEncrypt(key: Buffer, iv: Buffer) {
   // ok: shadowed-names
   return mk(algorithm, key, iv);
 }
+
+// `var` belongs to its function, `const` to its block, a catch parameter to its clause.
+export function hoisted(key: Buffer, iv: Buffer) {
+  if (key.length > 0) {
+    var cipherName = 'des-cbc';
+  }
+  // ruleid: shadowed-names
+  return mk(cipherName, key, iv);
+}
+
+export function blockScoped(key: Buffer, iv: Buffer) {
+  const cipherName = 'aes-256-gcm';
+  {
+    const cipherName = 'des-cbc';
+    // ruleid: shadowed-names
+    mk(cipherName, key, iv);
+  }
+  try {
+    return mk(cipherName, key, iv);
+  } catch (mk) {
+    // ok: shadowed-names
+    (mk as (algorithm: string) => void)('des-cbc');
+  }
+  // ok: shadowed-names
+  return mk(cipherName, key, iv);
+}
