@@ -16,6 +16,11 @@ export class ParseFailure extends Error {
 
 const JSX_EXTENSIONS = /\.(tsx|jsx|js|mjs|cjs)$/i;
 
+/** Whether a file is parsed with JSX (see parseSource). */
+export function usesJsx(filePath: string): boolean {
+  return JSX_EXTENSIONS.test(filePath);
+}
+
 /**
  * Builds the one ESTree of a file that every rule shares. Plain `.js` files may hold JSX, as
  * in React projects; `.ts` files may not, because `<T>x` is a type assertion there.
@@ -25,7 +30,7 @@ export function parseSource(text: string, filePath: string): Program {
     // Positions come from ranges and the file's LineIndex; `loc` objects on every node would only cost memory.
     return parse(text, {
       range: true,
-      jsx: JSX_EXTENSIONS.test(filePath),
+      jsx: usesJsx(filePath),
       filePath,
       errorOnUnknownASTType: false,
       allowInvalidAST: true,

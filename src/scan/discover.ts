@@ -157,7 +157,8 @@ function followLink(path: string) {
   }
 }
 
-function isCandidate(name: string): boolean {
+/** A file name the scanner analyses: TypeScript or JavaScript source, not a declaration file, not `*.min.js`. */
+export function isCandidate(name: string): boolean {
   return SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name) && !MINIFIED_NAME.test(name);
 }
 
