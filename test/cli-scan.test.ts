@@ -40,7 +40,7 @@ describe('nobackdoor scan (the real binary)', () => {
   it('lowers severity in test code and keeps it in fixtures', () => {
     const report = parseJson(runBinary(['scan', 'fixtures/demo-app', '--format', 'json']).stdout);
     const inTest = report.findings.find((finding) => finding.file === 'server/test/archive.test.ts');
-    expect(inTest).toMatchObject({ severity: 'medium', context: 'test' });
+    expect(inTest).toMatchObject({ severity: 'medium', context: 'unknown', test: true });
     const same = parseJson(runBinary(['scan', 'fixtures/demo-app', '--format', 'json', '--test-severity', 'same']).stdout);
     expect(same.findings.find((finding) => finding.file === 'server/test/archive.test.ts')?.severity).toBe('high');
   });

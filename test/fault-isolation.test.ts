@@ -8,17 +8,13 @@ function throwingRule(template: CompiledRule): CompiledRule {
   return {
     ...template,
     id: 'explodes-on-marker',
-    mayMatch: () => true,
-    formula: {
-      op: 'regex',
-      regex: {
-        source: 'marker',
-        findAll(text: string) {
-          if (text.includes('EXPLODE')) throw new TypeError('matcher bug');
-          return [];
-        },
-        matchesAtStart: () => false,
-        test: () => false,
+    engine: {
+      mode: 'search',
+      mayMatch: () => true,
+      binds: new Set(),
+      run(context) {
+        if (context.facts.text.includes('EXPLODE')) throw new TypeError('matcher bug');
+        return [];
       },
     },
   };

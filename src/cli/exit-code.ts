@@ -7,7 +7,7 @@ export const EXIT_ERROR = 2;
 
 export type FailOn = Severity | 'none';
 
-/** DESIGN.md §5: 2 for tool errors (or any error with --strict), 1 for findings at or above --fail-on; 2 wins. */
+/** docs/output.md: 2 for tool errors (or any error with --strict), 1 for findings at or above --fail-on; 2 wins. */
 export function exitCodeFor(report: Report, failOn: FailOn, strict: boolean): number {
   const toolFailed = report.errors.some((error) => strict || !SKIP_KINDS.has(error.kind));
   if (toolFailed) return EXIT_ERROR;

@@ -74,24 +74,82 @@ export function parentOf(node: Node): Node | undefined {
 
 /**
  * TypeScript-only and optional-chaining wrappers that do not change which value an expression
- * has: `x as T`, `x!`, `x satisfies T`, `<T>x`, `a?.b`. A pattern sees through all of them.
+ * has: `x as T`, `x!`, `x satisfies T`, `<T>x`, `f<T>`, `a?.b`. A pattern sees through all of them.
  */
+export const WRAPPER_TYPES: ReadonlySet<string> = new Set([
+  'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression',
+]);
+
+/** The expression inside any wrappers (see WRAPPER_TYPES). */
 export function unwrap(node: Node): Node {
   let current = node;
-  for (;;) {
-    switch (current.type) {
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
-      case 'TSInstantiationExpression':
-      case 'ChainExpression':
-        current = current.expression;
-        break;
-      default:
-        return current;
-    }
+  while (WRAPPER_TYPES.has(current.type)) current = (current as { expression: Node }).expression;
+  return current;
+}
+
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) {
+  return FUNCTION_TYPES.has(node.type);
+}
+
+/** Node types that are expressions with a value (type-level expressions excluded). */
+export function isExpressionType(type: string): boolean {
+  return (
+    (type.endsWith('Expression') || type === 'Identifier' || type === 'Literal' || type === 'TemplateLiteral' ||
+      type === 'JSXElement' || type === 'JSXFragment' || type === 'Super' || type === 'PrivateIdentifier') &&
+    !type.startsWith('TS')
+  );
+}
+
+/**
+ * Whether an expression node stands for a value where it is: not a property key, a member's
+ * property name, a declared name or a label. Needs parents (see allNodes).
+ */
+export function isValuePosition(node: Node): boolean {
+  if (!isExpressionType(node.type)) return false;
+  const parent = parentOf(node);
+  if (!parent) return true;
+  switch (parent.type) {
+    case 'MemberExpression':
+      return parent.object === node || parent.computed;
+    case 'Property':
+      return parent.value === node || (parent.computed && parent.key === node);
+    case 'VariableDeclarator':
+      return parent.init === node;
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+    case 'ExportSpecifier':
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return false;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return (parent as { id?: Node | null }).id !== node && !(parent as { params?: Node[] }).params?.includes(node);
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+      return parent.value === node;
+    default:
+      return !parent.type.startsWith('TS');
   }
+}
+
+/** The receivers along a call chain: for `a.b().c().d`, the object `a.b().c()`, then `a.b()`, then `a`… */
+export function chainReceivers(node: Node): Node[] {
+  const receivers: Node[] = [];
+  let current: Node | undefined = unwrap(node);
+  while (current && receivers.length < 64) {
+    receivers.push(current);
+    if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else if (current.type === 'MemberExpression') current = unwrap(current.object);
+    else current = undefined;
+  }
+  return receivers;
 }
 
 /** Static property name of `a.b` or `a['b']`, if it has one. */

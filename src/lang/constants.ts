@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
 import type { BindingResolver } from './bindings.js';
-import { CycleSafeMemo } from './cycle-safe-memo.js';
-import { memoized } from './memo.js';
+import { requiredModule } from './names.js';
+import { CycleSafeMemo } from '../util/cycle-safe-memo.js';
+import { memoized } from '../util/memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 import type { Origin } from './origin.js';
 
@@ -25,16 +26,16 @@ export interface Constant {
 
 const known = (value: ConstantValue, via: Origin[] = []): Constant => ({ value, via });
 
-/**
- * Constant propagation inside one file: `const` bindings (and never-reassigned `let`/`var`),
- * fields of constant objects including spreads and `as const`, template literals with constant
- * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
- */
 /** The only node types `valueOf` can know a value for; matchers skip the rest without asking. */
 export const CONSTANT_NODE_TYPES: ReadonlySet<string> = new Set([
   'Literal', 'TemplateLiteral', 'Identifier', 'MemberExpression', 'ObjectExpression', 'ArrayExpression', 'UnaryExpression', 'BinaryExpression', 'ConditionalExpression',
 ]);
 
+/**
+ * Constant propagation inside one file: `const` bindings (and never-reassigned `let`/`var`),
+ * fields of constant objects including spreads and `as const`, template literals with constant
+ * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
+ */
 export class ConstantEvaluator {
   private readonly memo = new CycleSafeMemo<Node, Constant>();
 
@@ -150,11 +151,8 @@ export class ConstantEvaluator {
   /** The project file behind `require('./x')`, if the expression is one. */
   private requiredProjectFile(node: Node): string | undefined {
     if (!this.project || !this.file) return undefined;
-    const call = unwrap(node);
-    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return undefined;
-    const argument = call.arguments[0];
-    if (argument?.type !== 'Literal' || typeof argument.value !== 'string') return undefined;
-    return this.project.resolveModule(this.file, argument.value);
+    const specifier = requiredModule(unwrap(node));
+    return specifier === undefined ? undefined : this.project.resolveModule(this.file, specifier);
   }
 
   private namespaceMember(object: Node, key: string): Constant | undefined {
@@ -163,17 +161,9 @@ export class ConstantEvaluator {
     if (!this.project || !this.file || object.type !== 'Identifier') return undefined;
     const declarations = this.table.declarations.get(object.name);
     const declaration = declarations?.length === 1 ? declarations[0] : undefined;
-    let specifier: string | undefined;
-    if (declaration?.kind === 'import' && declaration.imported === NAMESPACE_IMPORT) specifier = declaration.module;
-    else if (declaration?.kind === 'variable' && declaration.init && declaration.path.length === 0) {
-      const init = unwrap(declaration.init);
-      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') {
-        const argument = init.arguments[0];
-        if (argument?.type === 'Literal' && typeof argument.value === 'string') specifier = argument.value;
-      }
-    }
-    if (specifier === undefined) return undefined;
-    const target = this.project.resolveModule(this.file, specifier);
+    let target: string | undefined;
+    if (declaration?.kind === 'import' && declaration.imported === NAMESPACE_IMPORT) target = this.project.resolveModule(this.file, declaration.module);
+    else if (declaration?.kind === 'variable' && declaration.init && declaration.path.length === 0) target = this.requiredProjectFile(declaration.init);
     return target ? (this.project.exportedConstant(target, key) ?? this.defaultField(target, key)) : undefined;
   }
 
@@ -183,14 +173,25 @@ export class ConstantEvaluator {
     return exported ? field(exported, key) : undefined;
   }
 
-  private enumObject(declaration: TSESTree.TSEnumDeclaration): Constant | undefined {
-    const members = declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members;
-    const fields = new Map<string, Constant | undefined>();
-    for (const entry of members) {
-      const name = entry.id.type === 'Identifier' ? entry.id.name : String((entry.id as TSESTree.Literal).value);
-      fields.set(name, this.enumMember(declaration.id.name, name));
-    }
-    return known(new ConstantObject(fields), [declaration.id]);
+  private enumObject(declaration: TSESTree.TSEnumDeclaration): Constant {
+    return known(new ConstantObject(this.enumMembers(declaration)), [declaration.id]);
+  }
+
+  private readonly enums = new Map<TSESTree.TSEnumDeclaration, Map<string, Constant | undefined>>();
+
+  /** Every member's value, explicit or auto-numbered, computed once per enum. */
+  private enumMembers(declaration: TSESTree.TSEnumDeclaration): Map<string, Constant | undefined> {
+    return memoized(this.enums, declaration, () => {
+      const members = new Map<string, Constant | undefined>();
+      let next = 0;
+      for (const entry of declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members) {
+        const name = entry.id.type === 'Identifier' ? entry.id.name : String((entry.id as TSESTree.Literal).value);
+        const value = entry.initializer ? this.valueOf(entry.initializer)?.value : next;
+        if (typeof value === 'number') next = value + 1;
+        members.set(name, value === undefined ? undefined : known(value, [entry]));
+      }
+      return members;
+    });
   }
 
   private member(node: TSESTree.MemberExpression): Constant | undefined {
@@ -220,22 +221,7 @@ export class ConstantEvaluator {
   private enumMember(enumName: string, member: string): Constant | undefined {
     const declarations = this.table.declarations.get(enumName);
     if (!declarations || declarations.length !== 1 || declarations[0]!.kind !== 'enum') return undefined;
-    const declaration = declarations[0]!.node as TSESTree.TSEnumDeclaration;
-    const members = declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members;
-    let next = 0;
-    for (const entry of members) {
-      const name = entry.id.type === 'Identifier' ? entry.id.name : String((entry.id as TSESTree.Literal).value);
-      let value: ConstantValue | undefined;
-      if (entry.initializer) {
-        const initial = this.valueOf(entry.initializer);
-        value = initial?.value;
-      } else {
-        value = next;
-      }
-      if (typeof value === 'number') next = value + 1;
-      if (name === member) return value === undefined ? undefined : known(value, [entry]);
-    }
-    return undefined;
+    return this.enumMembers(declarations[0]!.node as TSESTree.TSEnumDeclaration).get(member);
   }
 
   private object(node: TSESTree.ObjectExpression): Constant | undefined {

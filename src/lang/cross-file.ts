@@ -1,4 +1,5 @@
 import type { Constant } from './constants.js';
+import type { FileFacts } from './file-facts.js';
 import type { QualifiedName } from './names.js';
 
 /**
@@ -20,4 +21,16 @@ export interface CrossFileLookup {
 export interface TypeLookup {
   /** Names of the type of the expression spanning [start, end) in the file; undefined when unknown. */
   typeNamesAt(file: string, range: readonly [number, number]): string[] | undefined;
+}
+
+/** The view of a project that per-file analysis uses (built by the project layer). */
+export interface ProjectContext {
+  lookup: CrossFileLookup;
+  types?: TypeLookup;
+  /** An absolute path as shown in findings: relative to the scan root, forward slashes. */
+  displayPath(absolutePath: string): string;
+  /** Offset → 1-based position in a file of the project, for traces that cross files. */
+  positionIn(absolutePath: string, offset: number): { line: number; column: number } | undefined;
+  /** Builds (or reuses) a file's facts so each file is parsed once for analysis and lookups alike. */
+  factsFor?(absolutePath: string, text: string): FileFacts;
 }

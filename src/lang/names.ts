@@ -2,8 +2,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPropertyName, unwrap, type Node } from './ast.js';
 import type { CrossFileLookup } from './cross-file.js';
 import type { BindingResolver } from './bindings.js';
-import { CycleSafeMemo } from './cycle-safe-memo.js';
-import { memoized } from './memo.js';
+import { CycleSafeMemo } from '../util/cycle-safe-memo.js';
+import { memoized } from '../util/memo.js';
 import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
 
 /**
@@ -20,7 +20,8 @@ export interface QualifiedName {
   projectFile?: string;
 }
 
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+/** The objects through which code reaches globals: `window.crypto` is `crypto`. */
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'global']);
 
 /** Names that are the same API under another spelling. */
 const EQUIVALENT_PREFIXES: ReadonlyArray<[string, string]> = [['crypto.webcrypto', 'crypto']];
@@ -40,6 +41,24 @@ export function canonicalize(name: string): string {
     if (name.startsWith(`${from}.`)) return to + name.slice(from.length);
   }
   return name;
+}
+
+/** A dotted name as qualified names are written: without a global-object prefix, canonicalised. */
+export function canonicalGlobalName(dotted: string): string {
+  const dot = dotted.indexOf('.');
+  const withoutGlobal = dot > 0 && GLOBAL_OBJECTS.has(dotted.slice(0, dot)) ? dotted.slice(dot + 1) : dotted;
+  return canonicalize(withoutGlobal);
+}
+
+/** `a.b.c` as written in code, or undefined for anything but plain names. */
+export function spelledName(node: Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') return target.name;
+  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
+    const base = spelledName(target.object);
+    return base === undefined ? undefined : `${base}.${target.property.name}`;
+  }
+  return undefined;
 }
 
 export class NameResolver {

@@ -1,14 +1,21 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { childNodes, isNode, memberPropertyName, parentOf, propertyKeyName, unwrap, type Node } from '../lang/ast.js';
-import { CONSTANT_NODE_TYPES, ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
+import { chainReceivers, childNodes, isNode, memberPropertyName, parentOf, propertyKeyName, unwrap, WRAPPER_TYPES, FUNCTION_TYPES, type Node } from '../lang/ast.js';
+import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
-import { memoized } from '../lang/memo.js';
 import type { FileFacts } from '../lang/file-facts.js';
-import { canonicalize, requiredModule } from '../lang/names.js';
-import { deepExpressionOf, isAnyLoop, isEllipsis, isMetavariableName, spreadMetavariable, typedMetavariableOf, type Pattern } from './pattern.js';
+import { spelledName } from '../lang/names.js';
+import { statementExpressions } from '../lang/statements.js';
+import { escapeRegExp } from '../util/regexp.js';
+import { CalleeGuard, isPlainCall, type BindingGuard } from './callee-guard.js';
+import { CandidateIndex } from './candidates.js';
+import { METAVARIABLE } from './metavariable.js';
+import {
+  canonicalPatternName, deepExpressionOf, isAnyLoop, isEllipsis, isMetavariableName, patternDottedName, spreadMetavariable, stringRegexOf,
+  typedMetavariableOf, type Pattern,
+} from './pattern.js';
 import { ELLIPSIS } from './pattern-source.js';
-import { compileRegex, type SafeRegex } from './safe-regex.js';
-import { addVia, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
+import { hasTypeNamed } from './type-names.js';
+import { addConstantOrigins, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
 
 /** A place in the code where a pattern matched, with the metavariables it bound. */
 export interface PatternMatch {
@@ -24,43 +31,46 @@ const IGNORED_KEYS = new Set([
 ]);
 /** Boolean flags a pattern may require (`async function`), but whose absence in a pattern matches both. */
 const REQUIRED_IF_TRUE = new Set(['async', 'generator', 'static', 'await', 'delegate', 'prefix']);
-/** Wrappers whose inner node is the real candidate, so one match is not reported twice. */
-const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression']);
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Bounds the backtracking of ellipsis matching on pathological inputs. */
 const MAX_STATES = 256;
 
+/**
+ * Matches pattern trees against one file's code with Semgrep's semantics (docs/rules.md §2). An
+ * instance holds no state of its own between calls: a guard is fixed when the instance is made
+ * (`withGuard`), so another engine can match inside a match without disturbing it.
+ */
 export class Matcher {
-  constructor(private readonly facts: FileFacts) {}
+  private readonly calleeGuard: CalleeGuard | undefined;
 
-  private guard: ((name: string, binding: Binding) => boolean) | undefined;
-
-  /** Every match of a pattern in the file, de-duplicated by range and bindings; `guard` may veto a binding. */
-  findAll(pattern: Pattern, start: MatchState, guard?: (name: string, binding: Binding) => boolean): PatternMatch[] {
-    const outer = this.guard;
-    this.guard = guard;
-    try {
-      return this.findAllUnguarded(pattern, start);
-    } finally {
-      this.guard = outer;
-    }
+  constructor(
+    private readonly facts: FileFacts,
+    private readonly index: CandidateIndex = new CandidateIndex(facts),
+    private readonly guard?: BindingGuard,
+  ) {
+    this.calleeGuard = guard ? new CalleeGuard(guard, facts, (nodes) => this.bindingOf(nodes)) : undefined;
   }
 
-  private findAllUnguarded(pattern: Pattern, start: MatchState): PatternMatch[] {
-    if (!this.calleesCanBind(pattern, start)) return [];
+  /** A matcher of the same file whose bindings must pass `guard`. */
+  withGuard(guard: BindingGuard): Matcher {
+    return new Matcher(this.facts, this.index, guard);
+  }
+
+  /** Every match of a pattern in the file, de-duplicated by range and bindings. */
+  findAll(pattern: Pattern, start: MatchState): PatternMatch[] {
+    if (this.calleeGuard && !this.calleeGuard.canBind(pattern, start)) return [];
     const found = new Map<string, PatternMatch>();
     const record = (range: readonly [number, number], state: MatchState) => {
       const key = stateKey(range, state);
       if (!found.has(key)) found.set(key, { range, state });
     };
     if (pattern.kind === 'expression') {
-      const admits = this.calleeGuard(pattern.node, start);
-      for (const candidate of this.candidates(pattern.node)) {
+      const admits = this.calleeGuard?.admits(pattern.node, start);
+      for (const candidate of this.index.candidates(pattern.node)) {
         if (admits && !admits(candidate)) continue;
         for (const state of this.match(pattern.node, candidate, start)) record(candidate.range, state);
       }
     } else {
-      for (const list of this.statementLists()) {
+      for (const list of this.index.statementLists()) {
         for (let index = 0; index < list.length; index++) {
           for (const state of this.matchSequence(pattern.nodes, list, 0, index, start, true)) {
             if (state.span) record(state.span, state);
@@ -71,47 +81,6 @@ export class Matcher {
     return [...found.values()];
   }
 
-  /**
-   * For a call pattern whose callee is a guarded metavariable (`$F(...)`, `$X.$FN(...)`), a test
-   * of a candidate call's callee against the guard. The callee is matched first and that
-   * metavariable bound first, so this is the very check the match would make, without the rest.
-   */
-  private calleeGuard(pattern: Node, start: MatchState): ((candidate: Node) => boolean) | undefined {
-    const guard = this.guard;
-    const callee = calleeMetavariable(pattern);
-    if (!guard || !callee || !isGuardable(callee.name, start)) return undefined;
-    return (candidate) => {
-      const code = calleeBinding(candidate, callee.member);
-      return code !== undefined && guard(callee.name, this.bindingOf([code]));
-    };
-  }
-
-  /**
-   * False when a guarded metavariable that the pattern binds only as a callee (`$FN` in
-   * `$X.$FN(...)`) could bind to no callee of the file: each binding passes the guard first, so
-   * the pattern cannot match anywhere, and long statement sequences are not tried at all.
-   */
-  private calleesCanBind(pattern: Pattern, start: MatchState): boolean {
-    const guard = this.guard;
-    if (!guard) return true;
-    for (const [name, member] of calleeOnlyMetavariables(pattern)) {
-      if (isGuardable(name, start) && !this.someCallee(member, (callee) => guard(name, this.bindingOf([callee])))) return false;
-    }
-    return true;
-  }
-
-  /** Does some call or `new` of the file have a callee (its property, when `member`) that passes? */
-  private someCallee(member: boolean, passes: (code: Node) => boolean): boolean {
-    for (const type of ['CallExpression', 'NewExpression']) {
-      for (const call of this.facts.nodesByType.get(type) ?? []) {
-        const code = calleeBinding(call, member);
-        if (code !== undefined && passes(code)) return true;
-      }
-    }
-    return false;
-  }
-
-
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
     const target = unwrap(code);
@@ -120,14 +89,14 @@ export class Matcher {
     const deep = deepExpressionOf(pattern);
     if (deep) return this.matchDeep(deep, target, state);
     const typed = typedMetavariableOf(pattern);
-    if (typed) return this.hasType(target, typed[1]) ? this.bind(typed[0], [target], state) : [];
+    if (typed) return hasTypeNamed(this.facts, target, typed[1]) ? this.bind(typed[0], [target], state) : [];
     if (isAnyLoop(pattern)) {
       const loop = pattern as TSESTree.ForOfStatement;
       if (target.type !== 'ForStatement' && target.type !== 'ForInStatement' && target.type !== 'ForOfStatement') return [];
       return this.match(loop.body, target.body, state);
     }
 
-    const dotted = patternName(pattern);
+    const dotted = patternDottedName(pattern);
     if (dotted !== undefined) return this.matchName(pattern, dotted, target, state);
 
     switch (pattern.type) {
@@ -140,7 +109,7 @@ export class Matcher {
       case 'ArrayExpression': {
         const array = this.resolveConstantInit(target, 'ArrayExpression');
         if (!array) return [];
-        return this.matchList(pattern.elements as Node[], (array.node as TSESTree.ArrayExpression).elements as Node[], addVia(state, array.via));
+        return this.matchList(pattern.elements as Node[], (array.node as TSESTree.ArrayExpression).elements as Node[], addConstantOrigins(state, array.via));
       }
       case 'AssignmentExpression':
         if (target.type === 'VariableDeclarator' && pattern.operator === '=') {
@@ -247,7 +216,7 @@ export class Matcher {
       }
       // As Semgrep, what follows `...` may sit in blocks nested in the following statements
       // (an if, a loop, a try): the rest is matched on those statements flattened in order.
-      const following = this.flattened(code.slice(j));
+      const following = this.index.flattened(code.slice(j));
       for (let k = 0; k <= following.length && results.length < MAX_STATES; k++) {
         results.push(...this.matchSequence(patterns, following, i + 1, k, started, true));
       }
@@ -260,29 +229,6 @@ export class Matcher {
       .flatMap((next) => this.matchSequence(patterns, code, i + 1, j + 1, extendSpan(next, statement.range), openEnd));
   }
 
-  private readonly flattenCache = new Map<Node, Node[]>();
-
-  /** Statements in order with the statements of their nested blocks after each (functions excluded). */
-  private flattened(statements: readonly Node[]): Node[] {
-    const out: Node[] = [];
-    for (const statement of statements) {
-      let expanded = this.flattenCache.get(statement);
-      if (!expanded) {
-        expanded = [statement];
-        for (const block of nestedBlocks(statement)) expanded.push(...this.flattened(block));
-        this.flattenCache.set(statement, expanded);
-      }
-      out.push(...expanded);
-    }
-    return out;
-  }
-
-  /**
-   * An expression statement pattern `foo();` matches a statement that is that expression, and,
-   * as Semgrep's implicit deep expression statements, one that contains it in its expressions:
-   * `x += foo()`, `use(foo())`, `const y = await foo()`, `return foo()`. Function bodies with
-   * braces are not entered: they are statements of their own.
-   */
   /**
    * Template patterns: text `...` stands for any text and a hole `${...}` for any holes, so
    * `` `...${...}...` `` is any template; `` `...` `` matches template literals only. A template
@@ -305,15 +251,23 @@ export class Matcher {
     return holes.length === 0 ? [state] : this.matchSubset(holes, code.expressions, state);
   }
 
-  /** Each pattern item matches a distinct code item, in any order; other code items are allowed. */
-  private matchSubset(patterns: readonly Node[], code: readonly Node[], state: MatchState): MatchState[] {
+  /**
+   * Each pattern item (ellipses aside) matches a distinct code item, in any order, and the code
+   * may have other items: import specifiers, class members, template holes, object fields.
+   */
+  private matchSubset<P extends Node, C extends Node>(
+    patterns: readonly P[],
+    code: readonly C[],
+    state: MatchState,
+    matchItem: (pattern: P, item: C, state: MatchState) => MatchState[] = (pattern, item, current) => this.match(pattern, item, current),
+  ): MatchState[] {
     const wanted = patterns.filter((item) => !isEllipsis(item));
     const search = (index: number, used: ReadonlySet<number>, current: MatchState): MatchState[] => {
       if (index === wanted.length) return [current];
       const results: MatchState[] = [];
       code.forEach((candidate, position) => {
         if (used.has(position) || results.length >= MAX_STATES) return;
-        for (const next of this.match(wanted[index]!, candidate, current)) results.push(...search(index + 1, new Set([...used, position]), next));
+        for (const next of matchItem(wanted[index]!, candidate, current)) results.push(...search(index + 1, new Set([...used, position]), next));
       });
       return results;
     };
@@ -336,6 +290,12 @@ export class Matcher {
     return states.flatMap((next) => this.matchSubset(pattern.body.body, code.body.body, next));
   }
 
+  /**
+   * An expression statement pattern `foo();` matches a statement that is that expression, and,
+   * as Semgrep's implicit deep expression statements, one that contains it in its expressions:
+   * `x += foo()`, `use(foo())`, `const y = await foo()`, `return foo()`. Function bodies with
+   * braces are not entered: they are statements of their own.
+   */
   private matchExpressionStatement(pattern: TSESTree.ExpressionStatement, code: Node, state: MatchState): MatchState[] {
     const expression = pattern.expression;
     if (code.type === 'ExpressionStatement') {
@@ -428,7 +388,7 @@ export class Matcher {
       return [];
     }
     if (pattern.type === 'Identifier' && code.type === 'Identifier' && code.name === pattern.name) return [state];
-    const wanted = canonicalNames.get(pattern)!;
+    const wanted = canonicalPatternName(pattern);
     const qualified = this.facts.names.qualifiedName(code);
     if (qualified?.name === wanted) return [state];
     // `NestFactory.create` also matches after `import { NestFactory } from '@nestjs/core'`: the
@@ -442,13 +402,13 @@ export class Matcher {
       if (!(code.type === 'Literal' && 'regex' in code && code.regex)) return [];
       const wanted = pattern.regex.pattern;
       if (wanted === ELLIPSIS) return [state];
-      if (METAVARIABLE_TEXT.test(wanted)) return this.bind(wanted, [code], state);
+      if (METAVARIABLE.test(wanted)) return this.bind(wanted, [code], state);
       return code.regex.pattern === wanted ? [state] : [];
     }
     if (typeof pattern.value === 'string') {
-      if (METAVARIABLE_TEXT.test(pattern.value)) {
+      if (METAVARIABLE.test(pattern.value)) {
         const constant = this.facts.constants.valueOf(code);
-        return constant && typeof constant.value === 'string' ? this.bind(pattern.value, [code], addVia(state, constant.via)) : [];
+        return constant && typeof constant.value === 'string' ? this.bind(pattern.value, [code], addConstantOrigins(state, constant.via)) : [];
       }
       return this.matchString(pattern.value, code, state);
     }
@@ -458,16 +418,16 @@ export class Matcher {
       typeof pattern.value === 'number' || typeof pattern.value === 'bigint'
         ? (typeof constant.value === 'number' || typeof constant.value === 'bigint') && Number(constant.value) === Number(pattern.value)
         : constant.value === pattern.value;
-    return equal ? [addVia(state, constant.via)] : [];
+    return equal ? [addConstantOrigins(state, constant.via)] : [];
   }
 
   /** A string literal matches any expression whose value is that string; `"..."` matches any string. */
   private matchString(expected: string, code: Node, state: MatchState): MatchState[] {
     const constant = this.facts.constants.valueOf(code);
     if (!constant || typeof constant.value !== 'string') return [];
-    const regex = stringRegex(expected);
+    const regex = stringRegexOf(expected);
     const matches = regex ? regex.test(constant.value) : expected === '...' || constant.value === expected;
-    return matches ? [addVia(state, constant.via)] : [];
+    return matches ? [addConstantOrigins(state, constant.via)] : [];
   }
 
   /** Object patterns: fields in any order, other fields allowed (Semgrep's implicit ellipsis in records). */
@@ -475,23 +435,12 @@ export class Matcher {
     const object = this.resolveConstantInit(code, 'ObjectExpression');
     if (!object) {
       const constant = this.facts.constants.valueOf(code);
-      return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addVia(state, constant.via)) : [];
+      return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addConstantOrigins(state, constant.via)) : [];
     }
     const codeProperties = (object.node as TSESTree.ObjectExpression).properties;
-    const wanted = pattern.properties.filter((property) => !isEllipsis(property));
-    const search = (index: number, used: ReadonlySet<number>, current: MatchState): MatchState[] => {
-      if (index === wanted.length) return [current];
-      const property = wanted[index]!;
-      const results: MatchState[] = [];
-      codeProperties.forEach((candidate, position) => {
-        if (used.has(position) || results.length >= MAX_STATES) return;
-        for (const next of this.matchProperty(property, candidate, current)) {
-          results.push(...search(index + 1, new Set([...used, position]), next));
-        }
-      });
-      return results;
-    };
-    return search(0, new Set(), addVia(state, object.via));
+    return this.matchSubset(pattern.properties, codeProperties, addConstantOrigins(state, object.via), (property, candidate, current) =>
+      this.matchProperty(property, candidate, current),
+    );
   }
 
   /**
@@ -515,7 +464,7 @@ export class Matcher {
   private matchConstantValue(pattern: Node, field: Constant | undefined, use: Node, state: MatchState): MatchState[] {
     if (isEllipsis(pattern)) return [state];
     if (!field) return pattern.type === 'Identifier' && isMetavariableName(pattern.name) ? this.bind(pattern.name, [use], state) : [];
-    const withVia = addVia(state, field.via);
+    const withVia = addConstantOrigins(state, field.via);
     if (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) {
       if (pattern.name === '$_') return [withVia];
       const binding: Binding = { nodes: [use], range: use.range, text: displayConstant(field.value), value: field.value };
@@ -567,24 +516,16 @@ export class Matcher {
     const results: MatchState[] = [];
     // A call pattern matches only calls, and only those whose callee passes the guard.
     const onlyCalls = isPlainCall(pattern);
-    const admits = onlyCalls ? this.calleeGuard(pattern, state) : undefined;
+    const admits = onlyCalls ? this.calleeGuard?.admits(pattern, state) : undefined;
     const stack: Node[] = [code];
     while (stack.length > 0 && results.length < MAX_STATES) {
       const node = stack.pop()!;
       if (node.type === 'BlockStatement' || node.type === 'ClassBody') continue;
-      const tried = !WRAPPERS.has(node.type) && (!onlyCalls || (node.type === pattern.type && (!admits || admits(node))));
+      const tried = !WRAPPER_TYPES.has(node.type) && (!onlyCalls || (node.type === pattern.type && (!admits || admits(node))));
       if (tried) results.push(...this.match(pattern, node, state));
       stack.push(...childNodes(node));
     }
     return results;
-  }
-
-  /** A typed metavariable's constraint, answered by the project's type slice; unknown types do not match. */
-  private hasType(code: Node, type: string): boolean {
-    if (!this.facts.types || !this.facts.absolutePath) return false;
-    const names = this.facts.types.typeNamesAt(this.facts.absolutePath, code.range);
-    const bare = type.replace(/<.*>$/, '');
-    return names !== undefined && (names.includes(type) || names.includes(bare));
   }
 
   bind(name: string, nodes: readonly Node[], state: MatchState): MatchState[] {
@@ -605,236 +546,6 @@ export class Matcher {
     return { nodes, range, text };
   }
 
-  /** Patterns of one class share their candidates, so each class is collected once per file. */
-  private readonly candidatesByClass = new Map<string, Node[]>();
-
-  private candidates(pattern: Node): Node[] {
-    const kind = candidateClass(pattern);
-    return memoized(this.candidatesByClass, kind, () => this.collectCandidates(kind));
-  }
-
-  private collectCandidates(kind: string): Node[] {
-    const byType = (...types: string[]) => types.flatMap((type) => this.facts.nodesByType.get(type) ?? []);
-    switch (kind) {
-      case 'names':
-        return byType('Identifier', 'MemberExpression').filter((node) => this.isExpressionPosition(node));
-      case 'assignments':
-        return byType('AssignmentExpression', 'VariableDeclarator');
-      case 'functions':
-        return byType(...FUNCTION_TYPES);
-      case 'classes':
-        return byType('ClassDeclaration', 'ClassExpression');
-      case 'expressions':
-        return this.facts.nodes.filter((node) => !WRAPPERS.has(node.type) && this.isExpressionPosition(node));
-      case 'constants':
-        // A literal pattern matches only code with a known primitive value (matchLiteral, matchString).
-        return this.candidates(ANY_EXPRESSION).filter((node) => {
-          if (!CONSTANT_NODE_TYPES.has(node.type)) return false;
-          const constant = this.facts.constants.valueOf(node);
-          return constant !== undefined && isPrimitive(constant.value);
-        });
-      default:
-        return byType(kind);
-    }
-  }
-
-  /** Excludes names that are not values: property keys, member property names, declared names. */
-  private isExpressionPosition(node: Node): boolean {
-    if (!isExpressionType(node.type)) return false;
-    const parent = parentOf(node);
-    if (!parent) return true;
-    switch (parent.type) {
-      case 'MemberExpression':
-        return parent.object === node || parent.computed;
-      case 'Property':
-        return parent.value === node || (parent.computed && parent.key === node);
-      case 'VariableDeclarator':
-        return parent.init === node;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-      case 'ExportSpecifier':
-      case 'LabeledStatement':
-      case 'BreakStatement':
-      case 'ContinueStatement':
-        return false;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-      case 'ClassDeclaration':
-      case 'ClassExpression':
-        return (parent as { id?: Node | null }).id !== node && !(parent as { params?: Node[] }).params?.includes(node);
-      case 'MethodDefinition':
-      case 'PropertyDefinition':
-        return parent.value === node;
-      default:
-        return !parent.type.startsWith('TS');
-    }
-  }
-
-  private statementLists(): Node[][] {
-    const lists: Node[][] = [];
-    for (const node of this.facts.nodes) {
-      const list = statementListOf(node);
-      if (list) lists.push(list);
-    }
-    return lists;
-  }
-}
-
-const calleeOnly = new WeakMap<Pattern, Array<[string, boolean]>>();
-
-/**
- * The metavariables a pattern names only as the callee of a plain call (`$F(...)`, member false)
- * or as its callee's property (`$X.$FN(...)`, member true). Uses are counted in the pattern's
- * text, so one hidden anywhere else (a string, a typed metavariable) disqualifies the name.
- */
-function calleeOnlyMetavariables(pattern: Pattern): Array<[string, boolean]> {
-  return memoized(calleeOnly, pattern, () => findCalleeOnly(pattern));
-}
-
-function findCalleeOnly(pattern: Pattern): Array<[string, boolean]> {
-  const calleeUses = new Map<string, { count: number; member: boolean }>();
-  const stack: Node[] = pattern.kind === 'expression' ? [pattern.node] : [...pattern.nodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const callee = calleeMetavariable(node);
-    if (callee) {
-      const seen = calleeUses.get(callee.name);
-      // A name used both ways is left alone: the two checks differ.
-      const count = seen && seen.member !== callee.member ? Number.NEGATIVE_INFINITY : (seen?.count ?? 0) + 1;
-      calleeUses.set(callee.name, { count, member: callee.member });
-    }
-    stack.push(...childNodes(node));
-  }
-  return [...calleeUses]
-    .filter(([name, use]) => use.count === textualUses(pattern.source, name))
-    .map(([name, use]): [string, boolean] => [name, use.member]);
-}
-
-function textualUses(source: string, name: string): number {
-  return source.split(name).length - 1 - (source.match(new RegExp(`${escapeRegExp(name)}[A-Za-z0-9_]`, 'g'))?.length ?? 0);
-}
-
-/** A call or `new` that `match` compares node type for node type (no module name like `require('x')`). */
-function isPlainCall(pattern: Node): boolean {
-  return (pattern.type === 'CallExpression' || pattern.type === 'NewExpression') && patternName(pattern) === undefined && deepExpressionOf(pattern) === undefined;
-}
-
-/** The metavariable a call pattern's callee is: `$F` in `$F(...)` (member false), `$FN` in `$X.$FN(...)` (member true). */
-function calleeMetavariable(pattern: Node): { name: string; member: boolean } | undefined {
-  if (!isPlainCall(pattern)) return undefined;
-  const callee = (pattern as TSESTree.CallExpression).callee;
-  if (callee.type === 'Identifier' && isMetavariableName(callee.name)) return { name: callee.name, member: false };
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && isMetavariableName(callee.property.name)) {
-    return { name: callee.property.name, member: true };
-  }
-  return undefined;
-}
-
-/** What that metavariable binds in a call of the code: the callee, or the callee's property. */
-function calleeBinding(call: Node, member: boolean): Node | undefined {
-  const callee = unwrap((call as TSESTree.CallExpression).callee);
-  if (!member) return callee;
-  return callee.type === 'MemberExpression' ? callee.property : undefined;
-}
-
-/** A metavariable that binding would test against the guard: named, and not bound already. */
-function isGuardable(name: string, start: MatchState): boolean {
-  return isMetavariableName(name) && name !== '$_' && start.bindings[name] === undefined;
-}
-
-const candidateClasses = new WeakMap<Node, string>();
-/** Any metavariable: the pattern whose class is every expression. */
-const ANY_EXPRESSION = { type: 'Identifier', name: '$ANY_EXPRESSION' } as unknown as Node;
-
-/** Which code nodes a pattern can match at all (a node type, or a class of types), decided from the pattern alone. */
-function candidateClass(pattern: Node): string {
-  return memoized(candidateClasses, pattern, () => classify(pattern));
-}
-
-function classify(pattern: Node): string {
-  if ((pattern.type === 'Identifier' || pattern.type === 'MemberExpression') && dottedName(pattern) !== undefined) return 'names';
-  if (pattern.type === 'AssignmentExpression') return 'assignments';
-  if (FUNCTION_TYPES.has(pattern.type)) return 'functions';
-  if (pattern.type === 'ClassDeclaration' || pattern.type === 'ClassExpression') return 'classes';
-  if (pattern.type === 'Literal' && !('regex' in pattern && pattern.regex)) return 'constants';
-  if (pattern.type === 'TemplateLiteral' && pattern.expressions.length === 0 && !(pattern.quasis[0]?.value.cooked ?? '').includes('...')) return 'constants';
-  const isAnyExpression =
-    (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
-    deepExpressionOf(pattern) !== undefined;
-  return isAnyExpression ? 'expressions' : pattern.type;
-}
-
-function statementListOf(node: Node): Node[] | undefined {
-  switch (node.type) {
-    case 'Program':
-    case 'BlockStatement':
-    case 'StaticBlock':
-    case 'TSModuleBlock':
-      return node.body as Node[];
-    case 'SwitchCase':
-      return node.consequent;
-    default:
-      return undefined;
-  }
-}
-
-function isExpressionType(type: string): boolean {
-  return (
-    type.endsWith('Expression') || type === 'Identifier' || type === 'Literal' || type === 'TemplateLiteral' ||
-    type === 'JSXElement' || type === 'JSXFragment' || type === 'Super' || type === 'PrivateIdentifier'
-  ) && !type.startsWith('TS');
-}
-
-/**
- * `a.b.c` written with plain names (no metavariables, no computed parts), or undefined. A root
- * `require('pkg')` names a module whose name is not an identifier: `require('@acme/kms').wrap`.
- */
-export function dottedName(node: Node): string | undefined {
-  if (node.type === 'Identifier') return isMetavariableName(node.name) || isEllipsis(node) ? undefined : node.name;
-  if (node.type === 'ThisExpression') return 'this';
-  if (node.type === 'CallExpression') return requiredModule(node);
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
-    if (isMetavariableName(node.property.name)) return undefined;
-    const base = dottedName(node.object);
-    return base === undefined ? undefined : `${base}.${node.property.name}`;
-  }
-  return undefined;
-}
-
-const METAVARIABLE_TEXT = /^\$[A-Z_][A-Z0-9_]*$/;
-const STRING_REGEX = /^=~\/(.*)\/([a-z]*)$/s;
-const stringRegexCache = new Map<string, SafeRegex | undefined>();
-
-/** Semgrep's deprecated `"=~/regex/i"` string literal: a regex searched anywhere in the string. */
-function stringRegex(literal: string): SafeRegex | undefined {
-  if (!literal.startsWith('=~/')) return undefined;
-  if (stringRegexCache.has(literal)) return stringRegexCache.get(literal);
-  const parts = STRING_REGEX.exec(literal);
-  let regex: SafeRegex | undefined;
-  if (parts) {
-    try {
-      regex = compileRegex(parts[2]!.includes('i') ? `(?i)${parts[1]}` : parts[1]!);
-    } catch {
-      regex = undefined;
-    }
-  }
-  stringRegexCache.set(literal, regex);
-  return regex;
-}
-
-/** The receivers along a call chain: for `a.b().c().d`, the object `a.b().c()`, then `a.b()`, then `a`… */
-function chainReceivers(node: Node): Node[] {
-  const receivers: Node[] = [];
-  let current: Node | undefined = unwrap(node);
-  while (current && receivers.length < 64) {
-    receivers.push(current);
-    if (current.type === 'CallExpression') current = unwrap(current.callee);
-    else if (current.type === 'MemberExpression') current = unwrap(current.object);
-    else current = undefined;
-  }
-  return receivers;
 }
 
 /** How a constant reads in a binding's text: strings quoted, as they would be in code. */
@@ -843,90 +554,6 @@ function displayConstant(value: ConstantValue): string {
   if (value instanceof ConstantObject) return '{…}';
   if (value instanceof ConstantArray) return '[…]';
   return String(value);
-}
-
-/** The statement lists directly nested in a statement: if/else branches, loop and try bodies, switch cases. */
-function nestedBlocks(statement: Node): Node[][] {
-  const blocks: Node[][] = [];
-  const add = (node: Node | null | undefined) => {
-    if (!node) return;
-    if (node.type === 'BlockStatement') blocks.push(node.body);
-    else if (!FUNCTION_TYPES.has(node.type) && node.type !== 'ClassDeclaration') blocks.push([node]);
-  };
-  switch (statement.type) {
-    case 'IfStatement':
-      add(statement.consequent);
-      add(statement.alternate);
-      break;
-    case 'ForStatement':
-    case 'ForInStatement':
-    case 'ForOfStatement':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-    case 'LabeledStatement':
-    case 'WithStatement':
-      add(statement.body);
-      break;
-    case 'BlockStatement':
-      blocks.push(statement.body);
-      break;
-    case 'TryStatement':
-      add(statement.block);
-      add(statement.handler?.body);
-      add(statement.finalizer);
-      break;
-    case 'SwitchStatement':
-      for (const switchCase of statement.cases) blocks.push(switchCase.consequent);
-      break;
-  }
-  return blocks;
-}
-
-/** The expressions a statement evaluates directly (not those of nested statements). */
-function statementExpressions(statement: Node): Node[] {
-  switch (statement.type) {
-    case 'ExpressionStatement':
-      return [statement.expression];
-    case 'VariableDeclaration':
-      return statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []));
-    case 'ReturnStatement':
-    case 'ThrowStatement':
-      return statement.argument ? [statement.argument] : [];
-    case 'IfStatement':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-      return [statement.test];
-    case 'ForStatement':
-      return [statement.init, statement.test, statement.update].filter((node): node is NonNullable<typeof node> => Boolean(node));
-    case 'ForInStatement':
-    case 'ForOfStatement':
-      return [statement.right];
-    case 'SwitchStatement':
-      return [statement.discriminant];
-    default:
-      return [];
-  }
-}
-
-/** A pattern's dotted name as the code's qualified names are written: `window.x` is `x`. */
-function canonicalPatternName(dotted: string): string {
-  const withoutGlobal = /^(window|globalThis|self|global)\.(.+)$/.exec(dotted)?.[2] ?? dotted;
-  return canonicalize(withoutGlobal);
-}
-
-/** `a.b.c` as written in code, or undefined for anything but plain names. */
-function spelledName(node: Node): string | undefined {
-  const target = unwrap(node);
-  if (target.type === 'Identifier') return target.name;
-  if (target.type === 'MemberExpression' && !target.computed && target.property.type === 'Identifier') {
-    const base = spelledName(target.object);
-    return base === undefined ? undefined : `${base}.${target.property.name}`;
-  }
-  return undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const keyOrder = new WeakMap<Node, string[]>();
@@ -945,18 +572,4 @@ function orderedKeys(node: Node): string[] {
     keyOrder.set(node, keys);
   }
   return keys;
-}
-
-const patternNames = new WeakMap<Node, string | null>();
-const canonicalNames = new WeakMap<Node, string>();
-
-/** A pattern node's dotted name, computed once per pattern node (patterns are compiled once). */
-function patternName(pattern: Node): string | undefined {
-  let name = patternNames.get(pattern);
-  if (name === undefined) {
-    name = dottedName(pattern) ?? null;
-    patternNames.set(pattern, name);
-    if (name !== null) canonicalNames.set(pattern, canonicalPatternName(name));
-  }
-  return name ?? undefined;
 }

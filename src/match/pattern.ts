@@ -1,7 +1,10 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Node } from '../lang/ast.js';
-import { memoized } from '../lang/memo.js';
+import { childNodes, type Node } from '../lang/ast.js';
+import { canonicalGlobalName, requiredModule } from '../lang/names.js';
+import { memoized } from '../util/memo.js';
+import { compileRegex, type SafeRegex } from './safe-regex.js';
+import { METAVARIABLE } from './metavariable.js';
 import { ANY_LOOP, DEEP, ELLIPSIS, rewritePattern, SPREAD_PREFIX, TYPED } from './pattern-source.js';
 
 /** A pattern parsed once at rule-compile time. */
@@ -20,8 +23,6 @@ export class PatternSyntaxError extends Error {
     super(message);
   }
 }
-
-const METAVARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
 
 export function isMetavariableName(name: string): boolean {
   return METAVARIABLE.test(name) || name.startsWith(SPREAD_PREFIX);
@@ -63,6 +64,78 @@ export function deepExpressionOf(node: Node): Node | undefined {
     return node.arguments[0];
   }
   return undefined;
+}
+
+const dottedNames = new WeakMap<Node, string | null>();
+const canonicalNames = new WeakMap<Node, string>();
+
+/**
+ * `a.b.c` written in a pattern with plain names (no metavariables, no computed parts), or
+ * undefined. A root `require('pkg')` names a module whose name is not an identifier:
+ * `require('@acme/kms').wrap`. Computed once per pattern node (patterns are compiled once).
+ */
+export function patternDottedName(node: Node): string | undefined {
+  let name = dottedNames.get(node);
+  if (name === undefined) {
+    name = dottedName(node) ?? null;
+    dottedNames.set(node, name);
+    if (name !== null) canonicalNames.set(node, canonicalGlobalName(name));
+  }
+  return name ?? undefined;
+}
+
+/** The pattern's dotted name as the code's qualified names are written (`window.crypto.subtle` is `crypto.subtle`). */
+export function canonicalPatternName(node: Node): string | undefined {
+  return patternDottedName(node) === undefined ? undefined : canonicalNames.get(node);
+}
+
+function dottedName(node: Node): string | undefined {
+  if (node.type === 'Identifier') return isMetavariableName(node.name) || isEllipsis(node) ? undefined : node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'CallExpression') return requiredModule(node);
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    if (isMetavariableName(node.property.name)) return undefined;
+    const base = dottedName(node.object);
+    return base === undefined ? undefined : `${base}.${node.property.name}`;
+  }
+  return undefined;
+}
+
+const STRING_REGEX = /^=~\/(.*)\/([a-z]*)$/s;
+const stringRegexes = new Map<string, SafeRegex | null>();
+
+/** Semgrep's deprecated `"=~/regex/i"` string literal: a regex searched anywhere in the string. */
+export function stringRegexOf(literal: string): SafeRegex | undefined {
+  if (!literal.startsWith('=~/')) return undefined;
+  return memoized(stringRegexes, literal, () => {
+    const parts = STRING_REGEX.exec(literal);
+    if (!parts) return null;
+    try {
+      return compileRegex(parts[2]!.includes('i') ? `(?i)${parts[1]}` : parts[1]!);
+    } catch {
+      return null;
+    }
+  }) ?? undefined;
+}
+
+/** The metavariables a pattern binds: `$X`, `$...X` (as `$X`), `"$X"`, `/$X/`, `($X: T)`. */
+export function patternMetavariables(pattern: Pattern): Set<string> {
+  const names = new Set<string>();
+  const stack: Node[] = pattern.kind === 'expression' ? [pattern.node] : [...pattern.nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'Identifier') {
+      const spread = spreadMetavariable(node);
+      if (spread) names.add(spread);
+      else if (METAVARIABLE.test(node.name)) names.add(node.name);
+    } else if (node.type === 'Literal') {
+      const text = 'regex' in node && node.regex ? node.regex.pattern : node.value;
+      if (typeof text === 'string' && METAVARIABLE.test(text)) names.add(text);
+    }
+    stack.push(...childNodes(node));
+  }
+  names.delete('$_');
+  return names;
 }
 
 const parsedPatterns = new Map<string, Pattern>();

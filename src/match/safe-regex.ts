@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { memoized } from '../lang/memo.js';
+import { memoized } from '../util/memo.js';
 import { mayContain, requiredLiteral } from './required-literal.js';
 
 /**
@@ -8,6 +8,8 @@ import { mayContain, requiredLiteral } from './required-literal.js';
  */
 export interface SafeRegex {
   source: string;
+  /** The groups a match binds: `1`, `2`, … and the names of `(?P<NAME>…)`. */
+  groupNames: string[];
   /** Every match in the text, with numbered and named groups. */
   findAll(text: string): RegexMatch[];
   /** True when the regex matches at the start of the text (Semgrep's metavariable-regex semantics). */
@@ -48,12 +50,14 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
   let anchored: RE2JS | undefined;
   // Deep patterns (`<... $X ...>`) test the same code texts many times; remember the answers.
   const startAnswers = new Map<string, boolean>();
+  const named = Object.entries(regex.namedGroups() as Record<string, number>);
+  const numbered = Array.from({ length: regex.groupCount() }, (_, index) => String(index + 1));
   return {
     source,
+    groupNames: [...numbered, ...named.map(([name]) => name)],
     findAll(text) {
       if (!mayContain(literal, text)) return [];
       const matcher = regex.matcher(text);
-      const named = Object.entries(regex.namedGroups() as Record<string, number>);
       const matches: RegexMatch[] = [];
       while (matches.length < MAX_MATCHES_PER_FILE && matcher.find()) {
         const groups: RegexMatch['groups'] = {};

@@ -1,6 +1,7 @@
 import type { Node } from '../lang/ast.js';
 import type { ConstantValue } from '../lang/constants.js';
 import type { Origin } from '../lang/origin.js';
+import type { Evidence } from './evidence.js';
 
 /** What a metavariable is bound to: one node for `$X`, a run of nodes for `$...X`. */
 export interface Binding {
@@ -11,22 +12,28 @@ export interface Binding {
   value?: ConstantValue;
 }
 
-/** One way a pattern matched so far: bindings, the matched span, and constants read on the way. */
+/** One way a pattern matched so far: bindings, the matched span, and the evidence gathered on the way. */
 export interface MatchState {
   bindings: Readonly<Record<string, Binding>>;
   span?: readonly [number, number];
-  via: readonly Origin[];
+  evidence: readonly Evidence[];
 }
 
-export const EMPTY_STATE: MatchState = { bindings: {}, via: [] };
+export const EMPTY_STATE: MatchState = { bindings: {}, evidence: [] };
 
 export function extendSpan(state: MatchState, range: readonly [number, number]): MatchState {
   const span = state.span;
   return { ...state, span: span ? [Math.min(span[0], range[0]), Math.max(span[1], range[1])] : [range[0], range[1]] };
 }
 
-export function addVia(state: MatchState, via: readonly Origin[]): MatchState {
-  return via.length === 0 ? state : { ...state, via: [...state.via, ...via] };
+/** Records that the match rests on constants defined at these places. */
+export function addConstantOrigins(state: MatchState, origins: readonly Origin[]): MatchState {
+  if (origins.length === 0) return state;
+  return { ...state, evidence: [...state.evidence, ...origins.map((origin): Evidence => ({ kind: 'constant', origin }))] };
+}
+
+export function addEvidence(state: MatchState, evidence: readonly Evidence[]): MatchState {
+  return evidence.length === 0 ? state : { ...state, evidence: [...state.evidence, ...evidence] };
 }
 
 /** Code texts compared as Semgrep compares bound code: the same tokens, whatever the spacing. */
@@ -46,7 +53,7 @@ export function unify(a: MatchState, b: MatchState): MatchState | undefined {
     if (existing && !sameCode(existing, binding)) return undefined;
     if (!existing) bindings[name] = binding;
   }
-  return { bindings, via: [...a.via, ...b.via], ...(a.span ? { span: a.span } : {}) };
+  return { bindings, evidence: [...a.evidence, ...b.evidence], ...(a.span ? { span: a.span } : {}) };
 }
 
 export function stateKey(range: readonly [number, number], state: MatchState): string {

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
 import { readPathMapping, type PathMapping } from './tsconfig.js';
 import { readManifest, workspacePackages, type WorkspacePackage } from './workspaces.js';
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** `./x.js` in TypeScript source names `./x.ts`: the compiler's own rule for ESM output. */
 const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
   '.js': ['.ts', '.tsx'],
@@ -81,7 +81,7 @@ export class ModuleResolver {
   /** A path as the compiler tries it: the file, with each extension, `.js` → `.ts`, then folder/index. */
   private asFileOrFolder(path: string): string | undefined {
     if (path.split(sep).includes('node_modules')) return undefined;
-    if (isFile(path) && EXTENSIONS.some((extension) => path.endsWith(extension)) && !/\.d\.[cm]?ts$/.test(path)) return path;
+    if (isFile(path) && hasSourceExtension(path) && !/\.d\.[cm]?ts$/.test(path)) return path;
     for (const [output, sources] of Object.entries(SOURCE_FOR_OUTPUT)) {
       if (!path.endsWith(output)) continue;
       for (const source of sources) {
@@ -89,7 +89,7 @@ export class ModuleResolver {
         if (isFile(candidate)) return candidate;
       }
     }
-    for (const extension of EXTENSIONS) if (isFile(path + extension)) return path + extension;
+    for (const extension of SOURCE_EXTENSIONS) if (isFile(path + extension)) return path + extension;
     if (isFolder(path)) {
       const manifest = readManifest(path);
       const entry = manifest?.source ?? manifest?.module ?? manifest?.main;
@@ -97,7 +97,7 @@ export class ModuleResolver {
         const found = this.asFileOrFolder(resolve(path, entry));
         if (found) return found;
       }
-      for (const extension of EXTENSIONS) if (isFile(join(path, `index${extension}`))) return join(path, `index${extension}`);
+      for (const extension of SOURCE_EXTENSIONS) if (isFile(join(path, `index${extension}`))) return join(path, `index${extension}`);
     }
     return undefined;
   }

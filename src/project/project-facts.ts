@@ -1,27 +1,31 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Constant, ConstantValue } from '../lang/constants.js';
 import { ConstantArray, ConstantObject } from '../lang/constants.js';
-import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
+import type { CrossFileLookup, ProjectContext, TypeLookup } from '../lang/cross-file.js';
 import { FileFacts } from '../lang/file-facts.js';
-import { LineIndex } from '../lang/lines.js';
+import { LineIndex } from '../util/line-index.js';
 import { normalizeModuleName, type QualifiedName } from '../lang/names.js';
 import { isExternal, type ExternalOrigin, type Origin } from '../lang/origin.js';
 import { parseSource } from '../lang/parse.js';
-import { decodeSource } from '../lang/source.js';
+import { DEFAULT_SOURCE_LIMITS, readSourceFile, type SourceLimits, type SourceRead } from '../input/read-source.js';
 import type { Node } from '../lang/ast.js';
 import { AnswerCache } from './answer-cache.js';
 import { collectExports, type ExportFact, type ModuleExports } from './exports.js';
 import { ModuleResolver } from './module-resolver.js';
-import type { ProjectContext } from '../scan/analyze-file.js';
 
 const MAX_PARSED_FILES = 256;
-const MAX_FILE_BYTES = 1024 * 1024;
 
 interface SourceFile {
   text: string;
   hash: string;
+  lines?: LineIndex;
+}
+
+/** A file another file's facts needed but that could not be read, and why. */
+export interface SkippedDependency {
+  file: string;
+  kind: Extract<SourceRead, { ok: false }>['kind'];
+  message: string;
 }
 
 interface ParsedModule {
@@ -43,11 +47,27 @@ export class ProjectFacts implements CrossFileLookup {
   private readonly inProgress = new Set<string>();
   private readonly dependencyStack: Array<Map<string, string>> = [];
 
+  private readonly skipped = new Map<string, SkippedDependency>();
+
   constructor(
     readonly root: string,
     private readonly answers: AnswerCache = new AnswerCache(),
     private readonly types?: TypeLookup,
+    private readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
   ) {}
+
+  /** Files whose facts were needed but that could not be read (too large, binary, minified, unreadable). */
+  skippedDependencies(): SkippedDependency[] {
+    return [...this.skipped.values()];
+  }
+
+  /** Offset → position in a project file, for traces that cross files. */
+  positionIn(file: string, offset: number): { line: number; column: number } | undefined {
+    const source = this.source(file);
+    if (!source) return undefined;
+    source.lines ??= new LineIndex(source.text);
+    return source.lines.position(offset);
+  }
 
   displayPath(absolutePath: string): string {
     const shown = relative(this.root, absolutePath);
@@ -227,14 +247,9 @@ export class ProjectFacts implements CrossFileLookup {
 
   private source(file: string): SourceFile | undefined {
     if (this.sources.has(file)) return this.sources.get(file) ?? undefined;
-    let source: SourceFile | undefined;
-    try {
-      const bytes = readFileSync(file);
-      const decoded = bytes.length <= MAX_FILE_BYTES ? decodeSource(bytes) : undefined;
-      if (decoded?.ok) source = { text: decoded.text, hash: createHash('sha1').update(bytes).digest('hex') };
-    } catch {
-      source = undefined;
-    }
+    const read = readSourceFile(file, this.limits);
+    if (!read.ok && read.kind !== 'unreadable') this.skipped.set(file, { file, kind: read.kind, message: read.message });
+    const source = read.ok ? { text: read.text, hash: read.hash } : undefined;
     this.sources.set(file, source ?? null);
     return source;
   }
@@ -269,6 +284,7 @@ export function projectContext(project: ProjectFacts, types?: TypeLookup): Proje
     lookup: project,
     ...(types ? { types } : {}),
     displayPath: (absolutePath) => project.displayPath(absolutePath),
+    positionIn: (absolutePath, offset) => project.positionIn(absolutePath, offset),
     factsFor: (absolutePath, text) => project.factsFor(absolutePath, text),
   };
 }

@@ -1,16 +1,18 @@
+import type { FileSide } from '../context/file-context.js';
 import type { Confidence, Severity } from './severity.js';
 
 export const CATEGORIES = ['key-escrow', 'plaintext-logging', 'weak-crypto', 'server-side-key-access'] as const;
 export type ShippedCategory = (typeof CATEGORIES)[number];
 
-export const FILE_CONTEXTS = ['server', 'client', 'shared', 'test', 'unknown'] as const;
-export type FileContext = (typeof FILE_CONTEXTS)[number];
-
-/** A step of the evidence behind a finding: a value that came from elsewhere. */
+/** A step of the evidence behind a finding: a value that came from elsewhere, or a step of its path. */
 export interface TraceStep {
   file: string;
   line: number;
   column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** For a data-flow path: source, assignment, field, call, return, import, callback or sink. */
+  kind?: string;
   note: string;
 }
 
@@ -31,22 +33,23 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
-  context?: FileContext;
+  /** Where the file's code runs: server, client, shared or unknown. */
+  context?: FileSide;
+  /** Set when the file is test code (reported one severity lower unless configured otherwise). */
+  test?: true;
   fingerprint: string;
   cwe: string[];
   trace?: TraceStep[];
   /** For findings about several ciphertext samples. */
   samples?: string[];
   snippet?: Snippet;
-  /** A hard-coded key's value, kept only to try on samples (scan --samples); never printed. */
-  keyCandidate?: string | Uint8Array;
 }
 
-export const ERROR_KINDS = ['parse', 'size', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;
+export const ERROR_KINDS = ['parse', 'size', 'minified', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Kinds that mean "this input was skipped"; they change the exit code only with --strict. */
-export const SKIP_KINDS: ReadonlySet<ErrorKind> = new Set(['parse', 'size', 'binary', 'unreadable', 'symlink']);
+export const SKIP_KINDS: ReadonlySet<ErrorKind> = new Set(['parse', 'size', 'minified', 'binary', 'unreadable', 'symlink']);
 
 export interface ToolError {
   file?: string;

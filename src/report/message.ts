@@ -1,12 +1,13 @@
+import { replaceMetavariables } from '../match/metavariable.js';
+
+const MAX_VALUE_LENGTH = 60;
+
 /**
  * The one place where finding text is produced: a template with `$NAME` placeholders
  * (rule metavariables or inspect check arguments) and the values to put in them.
  */
-const PLACEHOLDER = /\$(\.\.\.)?([A-Z_][A-Z0-9_]*)/g;
-const MAX_VALUE_LENGTH = 60;
-
 export function renderMessage(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(PLACEHOLDER, (whole, _dots: string | undefined, name: string) => {
+  return replaceMetavariables(template, (whole, name) => {
     const value = values[name];
     return value === undefined ? whole : shorten(oneLine(value));
   });

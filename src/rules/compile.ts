@@ -1,35 +1,14 @@
 import ignore from 'ignore';
 import type { z } from 'zod';
-import { compileComparison, ComparisonSyntaxError } from '../match/comparison.js';
-import { guardedMetavariable, type Condition, type Formula } from '../match/formula.js';
-import { parsePattern, PatternSyntaxError } from '../match/pattern.js';
-import { prefilterOf } from '../match/prefilter.js';
-import { compileRegex, RegexSyntaxError, type SafeRegex } from '../match/safe-regex.js';
-import type { FileContext } from '../report/finding.js';
+import { CLASSIFIED_RULE_CONTEXTS, type RuleContext } from '../context/file-context.js';
+import { canonicalMetavariable, metavariablesIn } from '../match/metavariable.js';
+import { CompileProblem, type FormulaItem, type Path } from '../match/operators/index.js';
 import type { Confidence } from '../report/severity.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { describeIssue } from './describe-issue.js';
-import { normalizeSeverity, RULE, UNSUPPORTED_SEMGREP_KEYS, type FormulaItem, type RuleDocument } from './schema.js';
+import { compileSearchRule } from './modes/search.js';
+import { normalizeSeverity, RULE, UNSUPPORTED_SEMGREP_KEYS, type RuleDocument } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
-
-type Path = Array<string | number>;
-
-const TOP_LEVEL_OPERATORS = ['pattern', 'patterns', 'pattern-either', 'pattern-regex'] as const;
-const ITEM_OPERATORS = [
-  'pattern', 'patterns', 'pattern-either', 'pattern-not', 'pattern-inside', 'pattern-not-inside', 'pattern-regex',
-  'pattern-not-regex', 'metavariable-regex', 'metavariable-pattern', 'metavariable-comparison', 'metavariable-name',
-  'metavariable-type', 'focus-metavariable',
-] as const;
-
-class CompileProblem extends Error {
-  constructor(
-    message: string,
-    readonly path: Path,
-    readonly offset: { line: number; column: number } = { line: 0, column: 0 },
-  ) {
-    super(message);
-  }
-}
 
 /** Validates and compiles every rule of one file; a broken rule is reported and the others still load. */
 export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; problems: RuleProblem[] } {
@@ -55,7 +34,7 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
 
   const rules: CompiledRule[] = [];
   data.rules.forEach((raw: unknown, index: number) => {
-    const rulePath: Path = ['rules', index];
+    const rulePath = ['rules', index];
     const ruleId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
     const unsupported = unsupportedKeys(raw, rulePath);
     if (unsupported.length > 0) {
@@ -73,7 +52,7 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
       return;
     }
     try {
-      rules.push(compileRule(parsed.data, rulePath, source));
+      rules.push({ ...compileRule(parsed.data, rulePath), origin: { file: source.file, ...source.locate(rulePath) } });
     } catch (error) {
       if (!(error instanceof CompileProblem)) throw error;
       const position = source.locate(error.path);
@@ -89,29 +68,29 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
   return { rules, problems };
 }
 
-function compileRule(rule: RuleDocument, path: Path, source: YamlSource): CompiledRule {
-  const operators = TOP_LEVEL_OPERATORS.filter((key) => rule[key] !== undefined);
-  if (operators.length !== 1) {
-    throw new CompileProblem(
-      operators.length === 0
-        ? `rule "${rule.id}" has no pattern: add one of ${TOP_LEVEL_OPERATORS.join(', ')}`
-        : `rule "${rule.id}" has ${operators.join(' and ')}: use exactly one of ${TOP_LEVEL_OPERATORS.join(', ')} at the top (combine them under "patterns")`,
-      path,
-    );
-  }
-  const formula = compileItem(rule as FormulaItem, [...path], operators[0]!);
+function compileRule(rule: RuleDocument, path: Path): Omit<CompiledRule, 'origin'> {
+  const engine = compileSearchRule(rule as unknown as FormulaItem & { id: string }, path);
+  const message = rule.message.trim();
+  checkMessage(message, engine.binds, path);
   const metadata = { ...(rule.metadata ?? {}) } as Record<string, unknown>;
   const languages = new Set<'typescript' | 'javascript'>();
   for (const language of rule.languages ?? ['typescript', 'javascript']) {
     languages.add(language === 'javascript' || language === 'js' || language === 'jsx' ? 'javascript' : 'typescript');
   }
-  const contexts = rule.context === undefined ? undefined : ([] as FileContext[]).concat(rule.context);
+  const contexts = rule.context === undefined ? undefined : ([] as RuleContext[]).concat(rule.context);
+  const unclassified = contexts?.find((context) => !CLASSIFIED_RULE_CONTEXTS.has(context));
+  if (unclassified) {
+    throw new CompileProblem(
+      `context "${unclassified}" cannot be told apart yet (files are only classified as test code or not), so this rule would never run; remove it or use "test"`,
+      [...path, 'context'],
+    );
+  }
   return {
     id: rule.id,
     category: rule.category ?? 'custom',
     severity: normalizeSeverity(rule.severity),
     confidence: normalizeConfidence(rule.confidence ?? (typeof metadata.confidence === 'string' ? metadata.confidence : undefined)),
-    message: rule.message.trim(),
+    message,
     ...(rule.note ? { note: rule.note.trim() } : {}),
     ...(rule['fix-guidance'] ? { fixGuidance: rule['fix-guidance'].trim() } : {}),
     ...(rule.fix ? { fix: rule.fix } : {}),
@@ -122,177 +101,19 @@ function compileRule(rule: RuleDocument, path: Path, source: YamlSource): Compil
     languages,
     appliesToPath: pathFilter(rule.paths),
     ...(contexts ? { contexts } : {}),
-    formula,
-    ...(rule['key-candidate'] ? { keyCandidate: rule['key-candidate'] } : {}),
-    mayMatch: prefilterOf(formula),
-    origin: { file: source.file, ...source.locate(path) },
+    engine,
+    ...(rule['key-candidate'] ? { keyCandidate: canonicalMetavariable(rule['key-candidate']) } : {}),
   };
 }
 
-function compileItem(item: FormulaItem, path: Path, operator: (typeof ITEM_OPERATORS)[number]): Formula {
-  const here = [...path, operator];
-  switch (operator) {
-    case 'pattern':
-      return compilePattern(item.pattern!, here);
-    case 'pattern-regex':
-      return { op: 'regex', regex: regex(item['pattern-regex']!, here, true) };
-    case 'pattern-either':
-      return {
-        op: 'either',
-        alternatives: item['pattern-either']!.map((alternative, index) => {
-          const key = singleOperator(alternative, [...here, index]);
-          if (key === 'pattern-inside') return subFormula(alternative['pattern-inside']!, [...here, index, key]);
-          if (key !== 'pattern' && key !== 'patterns' && key !== 'pattern-either' && key !== 'pattern-regex') {
-            throw new CompileProblem(`"${key}" cannot be an alternative of pattern-either; use pattern, patterns, pattern-either, pattern-regex or pattern-inside`, [...here, index]);
-          }
-          return compileItem(alternative, [...here, index], key);
-        }),
-      };
-    case 'patterns':
-      return compileConjunction(item.patterns!, here, false);
-    default:
-      throw new CompileProblem(`"${operator}" must sit inside "patterns" beside a positive pattern`, here);
-  }
-}
-
-/** `insideMetavariable`: under metavariable-pattern the bound code is an implicit positive. */
-function compileConjunction(items: FormulaItem[], path: Path, insideMetavariable: boolean): Formula {
-  const formula: Extract<Formula, { op: 'all' }> = {
-    op: 'all', positives: [], insides: [], notInsides: [], nots: [], notRegexes: [], conditions: [], focus: [],
-  };
-  items.forEach((item, index) => {
-    const itemPath = [...path, index];
-    const key = singleOperator(item, itemPath);
-    const here = [...itemPath, key];
-    switch (key) {
-      case 'pattern':
-      case 'patterns':
-      case 'pattern-either':
-      case 'pattern-regex':
-        formula.positives.push(compileItem(item, itemPath, key));
-        break;
-      case 'pattern-not':
-        formula.nots.push(subFormula(item['pattern-not']!, here));
-        break;
-      case 'pattern-inside':
-        formula.insides.push(subFormula(item['pattern-inside']!, here));
-        break;
-      case 'pattern-not-inside':
-        formula.notInsides.push(subFormula(item['pattern-not-inside']!, here));
-        break;
-      case 'pattern-not-regex':
-        formula.notRegexes.push(regex(item['pattern-not-regex']!, here, true));
-        break;
-      case 'focus-metavariable':
-        formula.focus.push(([] as string[]).concat(item['focus-metavariable']!));
-        break;
-      default:
-        formula.conditions.push(compileCondition(item, key, here));
-    }
-  });
-  const guards = formula.conditions.filter((condition) => guardedMetavariable(condition) !== undefined);
-  for (const positive of formula.positives) attachGuards(positive, guards);
-  if (formula.positives.length === 0 && formula.insides.length === 0 && !insideMetavariable) {
-    throw new CompileProblem('"patterns" needs at least one positive operator (pattern, patterns, pattern-either, pattern-regex or pattern-inside)', path);
-  }
-  return formula;
-}
-
-/** Hands single-metavariable conditions down to the patterns that bind the metavariable. */
-function attachGuards(formula: Formula, guards: Condition[]): void {
-  if (guards.length === 0) return;
-  if (formula.op === 'pattern') formula.guards = [...(formula.guards ?? []), ...guards];
-  else if (formula.op === 'either') formula.alternatives.forEach((alternative) => attachGuards(alternative, guards));
-  else if (formula.op === 'all') formula.positives.forEach((positive) => attachGuards(positive, guards));
-}
-
-function compileCondition(item: FormulaItem, key: string, path: Path): Condition {
-  if (key === 'metavariable-regex') {
-    const spec = item['metavariable-regex']!;
-    return {
-      op: 'metavariable-regex',
-      metavariable: spec.metavariable,
-      regex: regex(spec.regex, [...path, 'regex'], false),
-      constantPropagation: spec['constant-propagation'] ?? true,
-    };
-  }
-  if (key === 'metavariable-name') {
-    const spec = item['metavariable-name']!;
-    const modules = [...(spec.module ? [spec.module] : []), ...(spec.modules ?? [])];
-    if (modules.length === 0) throw new CompileProblem('metavariable-name needs "module" or "modules"', path);
-    return { op: 'metavariable-name', metavariable: spec.metavariable, modules: modules.map((module) => module.replace(/^node:/, '')) };
-  }
-  if (key === 'metavariable-type') {
-    const spec = item['metavariable-type']!;
-    const types = [...(spec.type ? [spec.type] : []), ...(spec.types ?? [])];
-    if (types.length === 0) throw new CompileProblem('metavariable-type needs "type" or "types"', path);
-    return { op: 'metavariable-type', metavariable: spec.metavariable, types: types.map((type) => type.replace(/^node:/, '')) };
-  }
-  if (key === 'metavariable-comparison') {
-    const spec = item['metavariable-comparison']!;
-    let source = spec.comparison;
-    if (spec.metavariable && !source.includes(spec.metavariable)) source = `${spec.metavariable} ${source}`;
-    try {
-      return {
-        op: 'metavariable-comparison',
-        comparison: compileComparison(source),
-        ...(spec.base !== undefined ? { base: spec.base } : {}),
-        strip: spec.strip ?? false,
-      };
-    } catch (error) {
-      if (error instanceof ComparisonSyntaxError) throw new CompileProblem(`metavariable-comparison: ${error.message}`, [...path, 'comparison']);
-      throw error;
+/** A `$X` in the message that no pattern binds would be printed as written: a mistake worth naming. */
+function checkMessage(message: string, bound: ReadonlySet<string>, path: Path): void {
+  for (const match of metavariablesIn(message)) {
+    const name = `$${match[2]}`;
+    if (!bound.has(name)) {
+      throw new CompileProblem(`the message uses ${match[0]}, which no pattern of this rule binds, so it would be printed as written; bind it or fix its spelling`, [...path, 'message']);
     }
   }
-  const spec = item['metavariable-pattern']!;
-  const operators = (['pattern', 'patterns', 'pattern-either', 'pattern-regex'] as const).filter((name) => spec[name] !== undefined);
-  if (operators.length !== 1) throw new CompileProblem('metavariable-pattern needs exactly one of pattern, patterns, pattern-either, pattern-regex', path);
-  if (spec.language && !['typescript', 'javascript', 'ts', 'js'].includes(spec.language)) {
-    throw new CompileProblem(`metavariable-pattern language "${spec.language}" is not supported; omit it to match the bound code as TypeScript`, path);
-  }
-  const operator = operators[0]!;
-  const formula = operator === 'patterns' ? compileConjunction(spec.patterns!, [...path, 'patterns'], true) : compileItem(spec as FormulaItem, path, operator);
-  return { op: 'metavariable-pattern', metavariable: spec.metavariable, formula };
-}
-
-function subFormula(value: string | FormulaItem, path: Path): Formula {
-  if (typeof value === 'string') return compilePattern(value, path);
-  const key = singleOperator(value, path);
-  return compileItem(value, path, key);
-}
-
-function compilePattern(text: string, path: Path): Formula {
-  try {
-    return { op: 'pattern', pattern: parsePattern(text) };
-  } catch (error) {
-    if (error instanceof PatternSyntaxError) {
-      throw new CompileProblem(`${error.message} (pattern line ${error.line}, column ${error.column})`, path);
-    }
-    throw error;
-  }
-}
-
-function regex(source: string, path: Path, multiline: boolean): SafeRegex {
-  try {
-    return compileRegex(source, { multiline });
-  } catch (error) {
-    if (error instanceof RegexSyntaxError) throw new CompileProblem(error.message, path);
-    throw error;
-  }
-}
-
-function singleOperator(item: FormulaItem, path: Path): (typeof ITEM_OPERATORS)[number] {
-  const keys = Object.keys(item);
-  const known = ITEM_OPERATORS.filter((key) => key in item);
-  if (known.length !== 1 || keys.length !== 1) {
-    throw new CompileProblem(
-      keys.length === 0
-        ? `empty item: expected one of ${ITEM_OPERATORS.join(', ')}`
-        : `each item holds exactly one operator; this one has ${keys.map((key) => `"${key}"`).join(', ')}`,
-      path,
-    );
-  }
-  return known[0]!;
 }
 
 /** Finds Semgrep operators we do not support anywhere in a rule, to name them precisely. */

@@ -1,6 +1,7 @@
-import type { FileContext } from '../report/finding.js';
+import type { RuleContext } from '../context/file-context.js';
 import type { Confidence, Severity } from '../report/severity.js';
-import type { Formula } from '../match/formula.js';
+import type { RangeMatch } from '../match/formula.js';
+import type { MatchContext } from '../match/match-context.js';
 import type { Prefilter } from '../match/prefilter.js';
 
 /** A rule ready to run: validated, normalised, patterns parsed, regexes compiled. */
@@ -20,13 +21,22 @@ export interface CompiledRule {
   languages: ReadonlySet<'typescript' | 'javascript'>;
   /** Relative path → whether the rule applies there (its `paths` include/exclude). */
   appliesToPath(relativePath: string): boolean;
-  contexts?: readonly FileContext[];
-  formula: Formula;
+  contexts?: readonly RuleContext[];
+  /** How the rule finds its matches: its mode's engine. */
+  engine: RuleEngine;
   /** The metavariable whose constant value is a key to try on samples (`key-candidate`). */
   keyCandidate?: string;
-  /** False when the file's words rule out a match, so the rule is not evaluated there. */
-  mayMatch: Prefilter;
   origin: { file: string; line: number; column: number };
+}
+
+/** A rule mode (`search`, `taint`) compiled for one rule: finds the rule's matches in a file. */
+export interface RuleEngine {
+  readonly mode: string;
+  /** False when the file's words rule out every match, so the rule is not run there. */
+  readonly mayMatch: Prefilter;
+  /** Metavariables a match may bind, which the message may use. */
+  readonly binds: ReadonlySet<string>;
+  run(context: MatchContext): RangeMatch[];
 }
 
 /** A problem in a rule file, with the place to fix it. */

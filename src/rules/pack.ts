@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { filesUnder } from '../lang/files-under.js';
+import { filesUnder } from '../util/files-under.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { compileRuleFile } from './compile.js';

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { SEARCH_MODE_FIELDS } from './modes/search.js';
+import { metavariableReference } from '../match/operators/metavariable-schema.js';
 import { CATEGORIES } from '../report/finding.js';
 import { CONFIDENCES, SEVERITIES } from '../report/severity.js';
 
 /**
- * The rule language's shape (docs/rules.md). Semantics that a schema cannot say (exactly one
- * operator per formula, regex syntax, pattern syntax) are checked when rules are compiled, where
- * the error can name the line.
+ * The rule language's shape (docs/rules.md): a rule's own fields here, each operator's value in
+ * its module under match/operators/. Semantics that a schema cannot say (exactly one operator per
+ * formula, regex and pattern syntax, bound metavariables) are checked when rules are compiled,
+ * where the error can name the line.
  */
 
 const SEMGREP_SEVERITIES = ['ERROR', 'WARNING', 'INFO', 'INVENTORY', 'EXPERIMENT'] as const;
@@ -21,97 +24,9 @@ const kebabId = z
 /** Semgrep accepts any id; ours are kebab-case (the pack lint insists), custom ones need only be plain words. */
 const ruleId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'expected an id of letters, digits, "_", "-" or "." such as "node-des-cipher"');
 
-const metavariableName = z.string().regex(/^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$/, 'a metavariable such as "$KEY"');
+export const LANGUAGES = ['typescript', 'javascript', 'ts', 'js', 'tsx', 'jsx'] as const;
 
 const stringOrList = z.union([z.string(), z.array(z.string())]);
-
-export const METAVARIABLE_REGEX = z.strictObject({
-  metavariable: metavariableName,
-  regex: z.string(),
-  'constant-propagation': z.boolean().optional(),
-});
-
-export const METAVARIABLE_NAME = z.strictObject({
-  metavariable: metavariableName,
-  module: z.string().optional(),
-  modules: z.array(z.string()).optional(),
-});
-
-export const METAVARIABLE_TYPE = z.strictObject({
-  metavariable: metavariableName,
-  type: z.string().optional(),
-  types: z.array(z.string()).optional(),
-  language: z.string().optional(),
-});
-
-export const METAVARIABLE_COMPARISON = z.strictObject({
-  metavariable: metavariableName.optional(),
-  comparison: z.string(),
-  base: z.number().int().optional(),
-  strip: z.boolean().optional(),
-  'constant-propagation': z.boolean().optional(),
-});
-
-/** Every operator a formula item may hold; compile checks that an item holds exactly one. */
-export interface FormulaItem {
-  pattern?: string;
-  patterns?: FormulaItem[];
-  'pattern-either'?: FormulaItem[];
-  'pattern-not'?: string | FormulaItem;
-  'pattern-inside'?: string | FormulaItem;
-  'pattern-not-inside'?: string | FormulaItem;
-  'pattern-regex'?: string;
-  'pattern-not-regex'?: string;
-  'metavariable-regex'?: z.infer<typeof METAVARIABLE_REGEX>;
-  'metavariable-pattern'?: MetavariablePattern;
-  'metavariable-comparison'?: z.infer<typeof METAVARIABLE_COMPARISON>;
-  'metavariable-name'?: z.infer<typeof METAVARIABLE_NAME>;
-  'metavariable-type'?: z.infer<typeof METAVARIABLE_TYPE>;
-  'focus-metavariable'?: string | string[];
-}
-
-export interface MetavariablePattern {
-  metavariable: string;
-  language?: string;
-  pattern?: string;
-  patterns?: FormulaItem[];
-  'pattern-either'?: FormulaItem[];
-  'pattern-regex'?: string;
-}
-
-export const FORMULA_ITEM: z.ZodType<FormulaItem> = z.lazy(() =>
-  z
-    .strictObject({
-      pattern: z.string().optional(),
-      patterns: z.array(FORMULA_ITEM).optional(),
-      'pattern-either': z.array(FORMULA_ITEM).optional(),
-      'pattern-not': z.union([z.string(), FORMULA_ITEM]).optional(),
-      'pattern-inside': z.union([z.string(), FORMULA_ITEM]).optional(),
-      'pattern-not-inside': z.union([z.string(), FORMULA_ITEM]).optional(),
-      'pattern-regex': z.string().optional(),
-      'pattern-not-regex': z.string().optional(),
-      'metavariable-regex': METAVARIABLE_REGEX.optional(),
-      'metavariable-pattern': METAVARIABLE_PATTERN.optional(),
-      'metavariable-comparison': METAVARIABLE_COMPARISON.optional(),
-      'metavariable-name': METAVARIABLE_NAME.optional(),
-      'metavariable-type': METAVARIABLE_TYPE.optional(),
-      'focus-metavariable': z.union([metavariableName, z.array(metavariableName)]).optional(),
-    })
-    .meta({ description: 'One matching operator (exactly one key per item).' }),
-);
-
-const METAVARIABLE_PATTERN: z.ZodType<MetavariablePattern> = z.lazy(() =>
-  z.strictObject({
-    metavariable: metavariableName,
-    language: z.string().optional(),
-    pattern: z.string().optional(),
-    patterns: z.array(FORMULA_ITEM).optional(),
-    'pattern-either': z.array(FORMULA_ITEM).optional(),
-    'pattern-regex': z.string().optional(),
-  }),
-);
-
-export const LANGUAGES = ['typescript', 'javascript', 'ts', 'js', 'tsx', 'jsx'] as const;
 
 export const RULE = z.strictObject({
   id: ruleId,
@@ -138,15 +53,12 @@ export const RULE = z.strictObject({
     .strictObject({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() })
     .optional(),
   context: z.union([z.enum(['server', 'client', 'shared', 'test']), z.array(z.enum(['server', 'client', 'shared', 'test']))]).optional(),
-  'key-candidate': metavariableName
+  'key-candidate': metavariableReference
     .optional()
     .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),
   mode: z.literal('search').optional(),
   options: z.looseObject({}).optional(),
-  pattern: z.string().optional(),
-  patterns: z.array(FORMULA_ITEM).optional(),
-  'pattern-either': z.array(FORMULA_ITEM).optional(),
-  'pattern-regex': z.string().optional(),
+  ...SEARCH_MODE_FIELDS,
 });
 export type RuleDocument = z.infer<typeof RULE>;
 

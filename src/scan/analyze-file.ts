@@ -1,17 +1,15 @@
-import { classifyContext } from '../lang/context.js';
+import { classifyContext, hasRuleContext, type FileContext } from '../context/file-context.js';
+import type { ProjectContext } from '../lang/cross-file.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
-import { FormulaEvaluator, type RangeMatch } from '../match/formula.js';
-import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
-import { unwrap } from '../lang/ast.js';
-import { ConstantArray } from '../lang/constants.js';
-import { isExternal, type Origin } from '../lang/origin.js';
-import { fingerprintOf, OccurrenceCounter } from '../report/fingerprint.js';
-import type { FileContext, Finding, ToolError, TraceStep } from '../report/finding.js';
-import { renderMessage } from '../report/message.js';
-import { lowerSeverity } from '../report/severity.js';
+import { isTypeScriptFile } from '../lang/source-files.js';
+import type { RangeMatch } from '../match/formula.js';
+import { MatchContext } from '../match/match-context.js';
+import { buildFinding, type FindingSite } from '../report/build-finding.js';
+import type { Finding, ToolError } from '../report/finding.js';
+import { OccurrenceCounter } from '../report/fingerprint.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
-import { LineIndex } from '../lang/lines.js';
+import { LineIndex } from '../util/line-index.js';
 
 export interface FileInput {
   /** Relative to the scan root, forward slashes. */
@@ -21,14 +19,8 @@ export interface FileInput {
   absolutePath?: string;
 }
 
-/** Cross-file facts, and how to show another file's path in a trace. */
-export interface ProjectContext {
-  lookup: CrossFileLookup;
-  types?: TypeLookup;
-  displayPath(absolutePath: string): string;
-  /** Builds (or reuses) a file's facts so each file is parsed once for analysis and lookups alike. */
-  factsFor?(absolutePath: string, text: string): FileFacts;
-}
+/** Sees every match that became a finding, with the file's match context (e.g. to read a key's value). */
+export type MatchObserver = (rule: CompiledRule, match: RangeMatch, finding: Finding, context: MatchContext) => void;
 
 export interface AnalysisOptions {
   /** Findings in test code are reported one severity lower unless this is 'same'. */
@@ -36,6 +28,7 @@ export interface AnalysisOptions {
   project?: ProjectContext;
   /** When given, each rule's matching time (ms) is added here, for `--rule-timings`. */
   ruleTimings?: Map<string, number>;
+  onMatch?: MatchObserver;
 }
 
 export interface FileAnalysis {
@@ -43,13 +36,12 @@ export interface FileAnalysis {
   errors: ToolError[];
 }
 
-const MAX_SNIPPET_LINES = 6;
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 /**
- * The per-file analysis: a pure function of the file's text and the compiled rules. One rule
- * that throws becomes an `internal` error for that rule and file; the other rules still run.
- * A stack overflow (absurdly deep nesting) propagates so the caller can retry with a bigger stack.
+ * The per-file analysis: a pure function of the file's text, the compiled rules and the project's
+ * facts. One rule that throws becomes an `internal` error for that rule and file; the other rules
+ * still run. A stack overflow (absurdly deep nesting) propagates so the caller can retry with a
+ * bigger stack.
  */
 export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], options: AnalysisOptions): FileAnalysis {
   const context = classifyContext(input.path);
@@ -72,100 +64,65 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
     throw error;
   }
 
-  const evaluator = new FormulaEvaluator(facts);
-  const lines = new LineIndex(input.text);
-  const occurrences = new OccurrenceCounter();
+  const matchContext = new MatchContext(facts);
+  const site = findingSite(input, context, options);
   const findings: Finding[] = [];
   const errors: ToolError[] = [];
   for (const rule of applicable) {
-    if (!rule.mayMatch(facts.words)) continue;
+    if (!rule.engine.mayMatch(facts.words)) continue;
     let matches: RangeMatch[];
     const started = options.ruleTimings ? performance.now() : 0;
     try {
-      matches = evaluator.evaluate(rule.formula);
+      matches = rule.engine.run(matchContext);
       if (options.ruleTimings) options.ruleTimings.set(rule.id, (options.ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
     } catch (error) {
       if (isStackOverflow(error)) throw error;
       errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${describe(error)}; its other findings are kept`, kind: 'internal' });
       continue;
     }
-    const ordered = [...matches].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-    const seenRanges = new Set<string>();
-    for (const match of ordered) {
-      const rangeKey = `${match.range[0]}:${match.range[1]}`;
-      if (seenRanges.has(rangeKey)) continue;
-      seenRanges.add(rangeKey);
-      findings.push(toFinding(rule, match, input.path, context, lines, occurrences, options, evaluator));
+    for (const match of oneMatchPerRange(matches)) {
+      const finding = buildFinding(rule, match, site, (binding) => matchContext.displayText(binding));
+      options.onMatch?.(rule, match, finding, matchContext);
+      findings.push(finding);
     }
   }
   return { findings, errors };
 }
 
-function applies(rule: CompiledRule, path: string, context: FileContext): boolean {
-  const language = TYPESCRIPT_FILE.test(path) ? 'typescript' : 'javascript';
-  if (!rule.languages.has(language) && !(language === 'typescript' && rule.languages.has('javascript'))) return false;
-  if (rule.contexts && !rule.contexts.includes(context)) return false;
-  return rule.appliesToPath(path);
-}
-
-function toFinding(
-  rule: CompiledRule,
-  match: RangeMatch,
-  path: string,
-  context: FileContext,
-  lines: LineIndex,
-  occurrences: OccurrenceCounter,
-  options: AnalysisOptions,
-  evaluator: FormulaEvaluator,
-): Finding {
-  const start = lines.position(match.range[0]);
-  const end = lines.position(Math.max(match.range[0], match.range[1]));
-  const matched = lines.text.slice(match.range[0], match.range[1]);
-  const values: Record<string, string> = {};
-  for (const [name, binding] of Object.entries(match.state.bindings)) values[name.slice(1)] = evaluator.displayText(binding);
-  const trace = traceOf(match.state.via, match.range, path, lines, options.project);
-  const severity = context === 'test' && options.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
-  const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
+function findingSite(input: FileInput, context: FileContext, options: AnalysisOptions): FindingSite {
+  const lines = new LineIndex(input.text);
+  const project = options.project;
   return {
-    ruleId: rule.id,
-    category: rule.category,
-    severity,
-    confidence: rule.confidence,
-    message: renderMessage(rule.message, values),
-    file: path,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    path: input.path,
+    text: input.text,
     context,
-    fingerprint: fingerprintOf(rule.id, path, matched, occurrences.next(`${rule.id}\0${matched}`)),
-    cwe: rule.cwe,
-    ...(trace.length > 0 ? { trace } : {}),
-    snippet: { firstLine: start.line, lines: lines.lines(start.line, lastSnippetLine) },
-    ...keyCandidateOf(rule, match, evaluator),
+    lines,
+    testSeverity: options.testSeverity,
+    occurrences: new OccurrenceCounter(),
+    position: (offset) => lines.position(offset),
+    displayPath: (absolutePath) => project?.displayPath(absolutePath) ?? absolutePath,
+    positionIn: (file, offset) => project?.positionIn(file, offset),
+    isAnalysedFile: (file) => file === input.absolutePath || file === input.path,
   };
 }
 
-/** Where the constants that decided a match were defined, when that is outside the matched code. */
-function traceOf(via: readonly Origin[], range: readonly [number, number], path: string, lines: LineIndex, project?: ProjectContext): TraceStep[] {
-  const steps: TraceStep[] = [];
+/** Identical findings (same rule, same range) are reported once: the first in source order. */
+function oneMatchPerRange(matches: readonly RangeMatch[]): RangeMatch[] {
+  const ordered = [...matches].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const seen = new Set<string>();
-  for (const origin of via) {
-    let step: TraceStep;
-    if (isExternal(origin)) {
-      step = { file: project ? project.displayPath(origin.file) : origin.file, line: origin.line, column: origin.column, note: `${origin.text} is defined here` };
-    } else {
-      if (origin.range[0] >= range[0] && origin.range[0] < range[1]) continue;
-      const position = lines.position(origin.range[0]);
-      const name = lines.text.slice(origin.range[0], Math.min(origin.range[1], origin.range[0] + 60));
-      step = { file: path, line: position.line, column: position.column, note: `${name} is defined here` };
-    }
-    const key = `${step.file}:${step.line}`;
-    if (seen.has(key)) continue;
+  return ordered.filter((match) => {
+    const key = `${match.range[0]}:${match.range[1]}`;
+    if (seen.has(key)) return false;
     seen.add(key);
-    steps.push(step);
-  }
-  return steps;
+    return true;
+  });
+}
+
+function applies(rule: CompiledRule, path: string, context: FileContext): boolean {
+  const language = isTypeScriptFile(path) ? 'typescript' : 'javascript';
+  if (!rule.languages.has(language) && !(language === 'typescript' && rule.languages.has('javascript'))) return false;
+  if (rule.contexts && !hasRuleContext(context, rule.contexts)) return false;
+  return rule.appliesToPath(path);
 }
 
 export function isStackOverflow(error: unknown): boolean {
@@ -174,20 +131,4 @@ export function isStackOverflow(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** The constant bytes or text bound to a rule's `key-candidate` metavariable, if known. */
-function keyCandidateOf(rule: CompiledRule, match: RangeMatch, evaluator: FormulaEvaluator): { keyCandidate?: string | Uint8Array } {
-  const binding = rule.keyCandidate ? match.state.bindings[rule.keyCandidate] : undefined;
-  let value = binding ? evaluator.constantValueOf(binding) : undefined;
-  // `Buffer.from(KEY_HEX, 'hex')`, `enc.parse(KEY)`: the key is the call's first constant argument.
-  const call = binding?.nodes.length === 1 ? unwrap(binding.nodes[0]!) : undefined;
-  if (value === undefined && (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments[0]) {
-    value = evaluator.constantValueOf({ nodes: [call.arguments[0]], range: call.arguments[0].range, text: '' });
-  }
-  if (typeof value === 'string' && value.length > 0) return { keyCandidate: value };
-  if (value instanceof ConstantArray && value.items.length > 0 && value.items.every((item) => typeof item?.value === 'number')) {
-    return { keyCandidate: Uint8Array.from(value.items.map((item) => item!.value as number)) };
-  }
-  return {};
 }

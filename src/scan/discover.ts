@@ -1,10 +1,9 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { hasSourceExtension } from '../lang/source-files.js';
 import type { ToolError } from '../report/finding.js';
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 const MINIFIED_NAME = /[.-]min\.[cm]?js$/i;
 
@@ -159,7 +158,7 @@ function followLink(path: string) {
 
 /** A file name the scanner analyses: TypeScript or JavaScript source, not a declaration file, not `*.min.js`. */
 export function isCandidate(name: string): boolean {
-  return SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name) && !MINIFIED_NAME.test(name);
+  return hasSourceExtension(name) && !DECLARATION_FILE.test(name) && !MINIFIED_NAME.test(name);
 }
 
 function ignoreLayersIn(folder: string): IgnoreLayer[] {

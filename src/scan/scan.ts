@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeSource, looksMinified } from '../lang/source.js';
+import { DEFAULT_MAX_FILE_SIZE, readSourceFile, type SourceLimits } from '../input/read-source.js';
 import { compareFindings, compareProblems, type Finding, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
@@ -11,9 +11,9 @@ import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
 import { analyzeWithLargeStack } from './deep-retry.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { confirmHardCodedKeys } from './sample-confirmation.js';
+import { confirmHardCodedKeys, KeyCandidates } from './sample-confirmation.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 export interface ScanOptions {
   /** Files or folders to scan; default the working directory. */
@@ -47,12 +47,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
   const ruleSource: LoadOptions = { paths: options.rules ?? [], includeDefault: options.defaultRules ?? true, cwd };
   const pack = loadRulePack(ruleSource);
+  const limits: SourceLimits = { maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, scanMinified: options.scanMinified ?? false };
   const types = new TypeFacts(root);
-  const project = new ProjectFacts(root, new AnswerCache(), types);
+  const project = new ProjectFacts(root, new AnswerCache(), types, limits);
+  const keyCandidates = options.samples ? new KeyCandidates() : undefined;
   const analysisOptions: AnalysisOptions = {
     testSeverity: options.testSeverity ?? 'lower',
     project: projectContext(project, types),
     ...(options.ruleTimings ? { ruleTimings: options.ruleTimings } : {}),
+    ...(keyCandidates ? { onMatch: keyCandidates.observe } : {}),
   };
 
   const errors: ToolError[] = pack.problems.map(ruleError);
@@ -67,7 +70,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let analysed = 0;
   const total = discovery.files.length;
   for (const [index, file] of discovery.files.entries()) {
-    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, options);
+    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits);
     if ('skipped' in outcome) errors.push(outcome.skipped);
     else {
       if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
@@ -78,8 +81,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     options.onProgress?.(index + 1, total);
   }
 
-  if (options.samples) {
-    const confirmation = await confirmHardCodedKeys(findings, resolve(cwd, options.samples), cwd);
+  warnings.push(...skippedDependencyWarnings(project, errors));
+
+  if (options.samples && keyCandidates) {
+    const confirmation = await confirmHardCodedKeys(keyCandidates, resolve(cwd, options.samples), cwd);
     findings.push(...confirmation.findings);
     errors.push(...confirmation.errors);
     warnings.push(...confirmation.warnings);
@@ -106,36 +111,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
 type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };
 
-async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, options: ScanOptions): Promise<Outcome> {
-  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (file.size > limit) {
-    return { skipped: { file: file.relative, message: `is ${formatBytes(file.size)}, over the ${formatBytes(limit)} limit; raise it with --max-file-size to scan it`, kind: 'size' } };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file.absolute);
-  } catch (error) {
-    return { skipped: { file: file.relative, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, kind: 'unreadable' } };
-  }
-  if (bytes.length > limit) {
-    return { skipped: { file: file.relative, message: `is ${formatBytes(bytes.length)}, over the ${formatBytes(limit)} limit; raise it with --max-file-size to scan it`, kind: 'size' } };
-  }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { skipped: { file: file.relative, message: `${decoded.reason}; not analysed`, kind: 'binary' } };
-  if (!options.scanMinified) {
-    const minified = looksMinified(decoded.text);
-    if (minified.minified) {
-      return {
-        skipped: {
-          file: file.relative,
-          message: `looks minified or generated (a line of ${minified.longestLine} characters); scan its source instead, or pass --scan-minified`,
-          kind: 'size',
-        },
-      };
-    }
-  }
-  const input: FileInput = { path: file.relative, text: decoded.text, absolutePath: file.absolute };
-  const warning: ToolWarning | undefined = decoded.warning ? { file: file.relative, line: 0, message: decoded.warning, kind: 'encoding' } : undefined;
+async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits): Promise<Outcome> {
+  const read = readSourceFile(file.absolute, limits, file.size);
+  if (!read.ok) return { skipped: { file: file.relative, message: read.message, kind: read.kind } };
+  const input: FileInput = { path: file.relative, text: read.text, absolutePath: file.absolute };
+  const warning: ToolWarning | undefined = read.warning ? { file: file.relative, line: 0, message: read.warning, kind: 'encoding' } : undefined;
   try {
     return { analysis: analyzeFile(input, pack.rules, analysisOptions), ...(warning ? { warning } : {}) };
   } catch (error) {
@@ -149,7 +129,7 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
   return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
 }
 
-/** DESIGN.md §5: paths are relative to the PATH when one is given (its folder, for a file), else cwd. */
+/** docs/output.md: paths are relative to the PATH when one is given (its folder, for a file), else cwd. */
 function defaultRoot(paths: string[], cwd: string): string {
   if (paths.length !== 1) return cwd;
   const only = paths[0]!;
@@ -170,8 +150,11 @@ function ruleError(problem: RuleProblem): ToolError {
   };
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} B`;
+/** Files that other files' facts needed but that were not read, unless the scan already lists them. */
+function skippedDependencyWarnings(project: ProjectFacts, errors: readonly ToolError[]): ToolWarning[] {
+  const reported = new Set(errors.map((error) => error.file));
+  return project
+    .skippedDependencies()
+    .map((skipped) => ({ file: project.displayPath(skipped.file), line: 0, message: `${skipped.message}; what it exports was not followed into the files that import it`, kind: `dependency-${skipped.kind}` }))
+    .filter((warning) => !reported.has(warning.file));
 }

@@ -1,5 +1,5 @@
 /**
- * Semgrep's test annotations (DESIGN.md §4): a comment naming rule ids, applying to the next
+ * Semgrep's test annotations (docs/rules.md §7): a comment naming rule ids, applying to the next
  * line of code, or to its own line when it trails code.
  */
 export const ANNOTATION_KINDS = ['ruleid', 'ok', 'todoruleid', 'todook'] as const;

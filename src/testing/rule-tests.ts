@@ -1,14 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative } from 'node:path';
-import { filesUnder } from '../lang/files-under.js';
-import { decodeSource } from '../lang/source.js';
+import { filesUnder } from '../util/files-under.js';
+import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../input/read-source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
-import { analyzeFile, type ProjectContext } from '../scan/analyze-file.js';
-import { SOURCE_EXTENSIONS } from '../scan/discover.js';
+import type { ProjectContext } from '../lang/cross-file.js';
+import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
+import { analyzeFile } from '../scan/analyze-file.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
 
 /** One place where expectation and reality differ. */
@@ -38,7 +39,6 @@ export interface RuleTestReport {
   failed: number;
 }
 
-const TEST_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs'];
 
 /**
  * Runs every rule file under `path` against its annotated test file (`x.yml` beside `x.ts`,
@@ -69,9 +69,9 @@ export function testRuleFile(ruleFile: string, cwd: string): RuleFileResult {
 }
 
 function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], result: RuleFileResult, project: ProjectContext): void {
-  const decoded = decodeSource(readFileSync(absolute));
+  const decoded = readSourceFile(absolute, { maxFileSize: DEFAULT_MAX_FILE_SIZE, scanMinified: true });
   if (!decoded.ok) {
-    result.problems.push({ file: shown, line: 1, column: 1, message: decoded.reason });
+    result.problems.push({ file: shown, line: 1, column: 1, message: decoded.message });
     return;
   }
   const annotations = parseAnnotations(decoded.text);
@@ -110,8 +110,8 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
 
 function testFilesFor(ruleFile: string): string[] {
   const stem = ruleFile.replace(/\.ya?ml$/i, '');
-  const files = TEST_EXTENSIONS.map((extension) => stem + extension).filter((candidate) => existsSync(candidate));
-  if (isFolderTest(ruleFile)) files.push(...filesUnder(stem, (name) => SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())));
+  const files = SOURCE_EXTENSIONS.map((extension) => stem + extension).filter((candidate) => existsSync(candidate));
+  if (isFolderTest(ruleFile)) files.push(...filesUnder(stem, hasSourceExtension));
   return files;
 }
 

@@ -114,7 +114,7 @@ export const scanCommand: Command = {
   },
 };
 
-/** DESIGN.md §5: skipped files are summarised on stderr; tool errors are listed there when stdout is for machines. */
+/** docs/output.md: skipped files are summarised on stderr; tool errors are listed there when stdout is for machines. */
 function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): void {
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
   const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));

@@ -40,7 +40,7 @@ export const formatText: Formatter = (report, options) => {
 function describeFinding(finding: Finding, paint: ChalkInstance): string[] {
   const severity = SEVERITY_COLOUR[finding.severity](paint)(finding.severity.toUpperCase().padEnd(8));
   const where = paint.dim(`${finding.line}:${finding.column}`);
-  const contextNote = finding.context === 'test' ? ' · in test code, one severity lower' : '';
+  const contextNote = finding.test ? ' · in test code' : '';
   const head = `  ${where} ${severity} ${finding.message}`;
   const about = paint.dim(`    ${finding.ruleId} · ${finding.category} · confidence ${finding.confidence}${contextNote}`);
   const frame = codeFrame(finding, { gutter: paint.dim, marker: SEVERITY_COLOUR[finding.severity](paint) }).map(

@@ -1,0 +1,34 @@
+import type { Origin } from '../lang/origin.js';
+
+/**
+ * Why a match holds, beyond the code it covers: what a finding's `trace` is built from
+ * (report/trace.ts). Every engine adds its own kinds; the report layer renders each kind.
+ */
+export type Evidence = ConstantEvidence | FlowEvidence;
+
+/** The match read a constant defined at `origin` (this file or another). */
+export interface ConstantEvidence {
+  kind: 'constant';
+  origin: Origin;
+}
+
+/** A value's path from where it was produced to where it was used. */
+export interface FlowEvidence {
+  kind: 'flow';
+  steps: readonly FlowStep[];
+}
+
+export const FLOW_STEP_KINDS = ['source', 'assignment', 'field', 'call', 'return', 'import', 'callback', 'sink'] as const;
+export type FlowStepKind = (typeof FLOW_STEP_KINDS)[number];
+
+/**
+ * One step of a value's path. Steps are made while functions of many files are summarised and
+ * reused by every caller, so each names its file; positions are resolved when a finding is built.
+ */
+export interface FlowStep {
+  kind: FlowStepKind;
+  /** The file's absolute path (or the path the file was analysed under, without a project). */
+  file: string;
+  range: readonly [number, number];
+  note: string;
+}

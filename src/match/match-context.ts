@@ -1,0 +1,54 @@
+import { unwrap } from '../lang/ast.js';
+import { ConstantArray, ConstantObject, type ConstantValue } from '../lang/constants.js';
+import type { FileFacts } from '../lang/file-facts.js';
+import type { Value } from './comparison.js';
+import { dedupe, type Formula, type RangeMatch } from './formula.js';
+import { Matcher } from './matcher.js';
+import type { Binding } from './state.js';
+
+/**
+ * Everything formulas need while they are evaluated over one file: its facts, the pattern
+ * matcher, and each formula's matches, computed once and shared by every rule that uses it.
+ */
+export class MatchContext {
+  readonly matcher: Matcher;
+  private readonly results = new Map<Formula, RangeMatch[]>();
+  private readonly shared = new Map<string, RangeMatch[]>();
+
+  constructor(readonly facts: FileFacts) {
+    this.matcher = new Matcher(facts);
+  }
+
+  /** A formula's matches in this file: none when its prefilter rules the file out. */
+  evaluate(formula: Formula): RangeMatch[] {
+    const cached = this.results.get(formula);
+    if (cached) return cached;
+    const sharedKey = formula.shareKey;
+    let result = sharedKey === undefined ? undefined : this.shared.get(sharedKey);
+    if (!result) {
+      result = formula.prefilter(this.facts.words) ? dedupe(formula.compute(this)) : [];
+      if (sharedKey !== undefined) this.shared.set(sharedKey, result);
+    }
+    this.results.set(formula, result);
+    return result;
+  }
+
+  /** A binding's full constant value (objects and arrays included). */
+  constantValueOf(binding: Binding): ConstantValue | undefined {
+    if (binding.value !== undefined) return binding.value;
+    return binding.nodes.length === 1 ? this.facts.constants.valueOf(unwrap(binding.nodes[0]!))?.value : undefined;
+  }
+
+  /** A binding's value as comparisons and regexes see it: a string, number, boolean or null. */
+  primitiveOf(binding: Binding): Value | undefined {
+    const value = this.constantValueOf(binding);
+    if (value === undefined || value instanceof ConstantObject || value instanceof ConstantArray) return undefined;
+    return typeof value === 'bigint' ? Number(value) : value;
+  }
+
+  /** How a bound value reads in a message: its constant value when known, else its code. */
+  displayText(binding: Binding): string {
+    const value = this.primitiveOf(binding);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : binding.text;
+  }
+}
