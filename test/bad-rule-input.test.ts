@@ -51,6 +51,21 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     expect(problemsOf(VALID.replace('    pattern: eval(...)\n', ''))[0]).toMatch(/has no pattern/);
   });
 
+  it('a metavariable used but bound by no pattern, in a message, a condition or a focus, at its place', () => {
+    const unbound = (extra: string, message = 'eval of $X') =>
+      problemsOf(`rules:\n  - id: r\n    severity: high\n    message: ${message}\n    patterns:\n      - pattern: eval($X)\n${extra}`);
+    expect(unbound('', 'eval of $Y')).toEqual(['rules.yml:4:14: the message uses $Y, which no pattern of this rule binds, so it would be printed as written; bind it or fix its spelling']);
+    expect(unbound('      - metavariable-regex:\n          metavariable: $CODE\n          regex: x\n')[0]).toMatch(/^rules\.yml:7:9: \$CODE is not bound by any pattern of this "patterns"/);
+    expect(unbound('      - metavariable-comparison:\n          comparison: $N > 2\n')[0]).toMatch(/^rules\.yml:7:9: \$N is not bound/);
+    expect(unbound('      - focus-metavariable: $Z\n')[0]).toMatch(/^rules\.yml:7:9: \$Z is not bound/);
+    expect(unbound('      - metavariable-regex:\n          metavariable: $X\n          regex: x\n')).toEqual([]);
+  });
+
+  it('a context the classifier cannot tell apart yet is an error, not a rule that never runs', () => {
+    expect(problemsOf(`${VALID}    context: server\n`)[0]).toMatch(/^rules\.yml:6:14: context "server" cannot be told apart yet/);
+    expect(problemsOf(`${VALID}    context: test\n`)).toEqual([]);
+  });
+
   it('a YAML alias bomb fails fast', () => {
     const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'rules: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]', ''].join('\n');
     const started = Date.now();

@@ -49,6 +49,19 @@ describe('bad source input never stops the scan', () => {
     expect(raised.findings.map((finding) => finding.file)).toEqual(['good.ts', 'huge.ts']);
   });
 
+  it('honours the size limit for files read for another file\'s facts too, and says what was not followed', async () => {
+    const settings = `export const ALGORITHM = 'des-cbc';\n${'// padding\n'.repeat(400)}`;
+    const app = "import crypto from 'crypto';\nimport { ALGORITHM } from './settings';\ncrypto.createCipheriv(ALGORITHM, key, iv);\n";
+    const root = makeProject({ 'settings.ts': settings, 'app.ts': app });
+    const followed = await scan({ paths: [join(root, 'app.ts')] });
+    expect(followed.findings.map((finding) => [finding.ruleId, finding.trace?.[0]?.file])).toEqual([['node-weak-cipher', 'settings.ts']]);
+    const limited = await scan({ paths: [join(root, 'app.ts')], maxFileSize: 1024 });
+    expect(limited.findings).toEqual([]);
+    expect(limited.warnings).toEqual([
+      { file: 'settings.ts', line: 0, kind: 'dependency-size', message: expect.stringMatching(/^is 4\.\d KiB, over the 1\.0 KiB limit; .*; what it exports was not followed/) },
+    ]);
+  });
+
   it('survives code nested tens of thousands of levels deep (real binary, larger stack)', () => {
     const depth = 30_000;
     const root = makeProject({

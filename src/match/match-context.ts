@@ -1,4 +1,4 @@
-import { unwrap } from '../lang/ast.js';
+import { isValuePosition, parentOf, unwrap, type Node } from '../lang/ast.js';
 import { ConstantArray, ConstantObject, type ConstantValue } from '../lang/constants.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import type { Value } from './comparison.js';
@@ -46,9 +46,19 @@ export class MatchContext {
     return typeof value === 'bigint' ? Number(value) : value;
   }
 
-  /** How a bound value reads in a message: its constant value when known, else its code. */
+  /**
+   * How a bound value reads in a message: its constant value when known, else its code. A name
+   * being declared or assigned (`$NAME = "…"`, `{ $NAME: … }`) reads as the name.
+   */
   displayText(binding: Binding): string {
+    const only = binding.nodes.length === 1 ? binding.nodes[0]! : undefined;
+    if (only && binding.value === undefined && isNameBeingDefined(only)) return binding.text;
     const value = this.primitiveOf(binding);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : binding.text;
   }
+}
+
+function isNameBeingDefined(node: Node): boolean {
+  const parent = parentOf(node);
+  return !isValuePosition(node) || (parent?.type === 'AssignmentExpression' && parent.left === node);
 }
