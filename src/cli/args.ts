@@ -15,7 +15,7 @@ export interface ParsedArgs<T extends OptionSpec> {
 export function parseCommandArgs<T extends OptionSpec>(command: string, argv: readonly string[], options: T): ParsedArgs<T> {
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, allowNegative: true });
-    return { values: values as ParsedArgs<T>['values'], positionals };
+    return { values: values, positionals };
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
     throw new UsageError(`${reason.replace(/\.$/, '')} (nobackdoor ${command}). Run "nobackdoor ${command} --help" for the options.`);

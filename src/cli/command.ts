@@ -5,5 +5,5 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
-  run(argv: readonly string[], io: CliIo): Promise<number>;
+  run(argv: readonly string[], io: CliIo): number | Promise<number>;
 }

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { z } from 'zod';
 import { describeIssue } from '../rules/describe-issue.js';
 import { isProblem, readYaml } from '../rules/yaml-source.js';
 import { CONFIG, type Config } from './schema.js';
@@ -40,7 +39,7 @@ export function loadConfig(file: string | undefined, fallbackBase: string): Load
   const parsed = CONFIG.safeParse(yaml.data ?? {});
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
-      const { path, key, message } = describeIssue(issue as z.core.$ZodIssue, []);
+      const { path, key, message } = describeIssue(issue, []);
       const position = yaml.locate(path, key);
       return `${file}:${position.line}:${position.column}: ${message}`;
     });

@@ -221,7 +221,7 @@ export class ConstantEvaluator {
   private enumMember(enumName: string, member: string): Constant | undefined {
     const declarations = this.table.declarations.get(enumName);
     if (!declarations || declarations.length !== 1 || declarations[0]!.kind !== 'enum') return undefined;
-    return this.enumMembers(declarations[0]!.node as TSESTree.TSEnumDeclaration).get(member);
+    return this.enumMembers(declarations[0]!.node).get(member);
   }
 
   private object(node: TSESTree.ObjectExpression): Constant | undefined {

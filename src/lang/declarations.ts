@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { allNodes, propertyKeyName, type Node } from './ast.js';
+import { propertyKeyName, type Node } from './ast.js';
 
 /** Where a name in a file comes from. Scopes are not modelled: a name declared twice is ambiguous. */
 export type Declaration =

@@ -7,7 +7,7 @@ export function statementListOf(node: Node): Node[] | undefined {
     case 'BlockStatement':
     case 'StaticBlock':
     case 'TSModuleBlock':
-      return node.body as Node[];
+      return node.body;
     case 'SwitchCase':
       return node.consequent;
     default:

@@ -109,7 +109,7 @@ export class Matcher {
       case 'ArrayExpression': {
         const array = this.resolveConstantInit(target, 'ArrayExpression');
         if (!array) return [];
-        return this.matchList(pattern.elements as Node[], (array.node as TSESTree.ArrayExpression).elements as Node[], addConstantOrigins(state, array.via));
+        return this.matchList(pattern.elements, (array.node as TSESTree.ArrayExpression).elements, addConstantOrigins(state, array.via));
       }
       case 'AssignmentExpression':
         if (target.type === 'VariableDeclarator' && pattern.operator === '=') {
@@ -340,7 +340,7 @@ export class Matcher {
       const onlyEllipsis = pattern.body.body.length === 1 && isEllipsis(pattern.body.body[0]);
       return onlyEllipsis ? states : [];
     }
-    return states.flatMap((s) => this.match(pattern.body!, body, s));
+    return states.flatMap((s) => this.match(pattern.body, body, s));
   }
 
   private matchMember(pattern: TSESTree.MemberExpression, code: Node, state: MatchState): MatchState[] {
@@ -349,7 +349,7 @@ export class Matcher {
     const patternProperty = pattern.property;
     let states: MatchState[];
     if (!pattern.computed && patternProperty.type === 'Identifier' && isMetavariableName(patternProperty.name)) {
-      states = code.computed ? this.bind(patternProperty.name, [code.property], state) : this.bind(patternProperty.name, [code.property], state);
+      states = this.bind(patternProperty.name, [code.property], state);
     } else if (pattern.computed) {
       const name = memberPropertyName(pattern);
       if (name !== undefined) {

@@ -233,7 +233,7 @@ function shiftRanges(node: Node, delta: number): Node {
     const current = stack.pop();
     if (!current || typeof current !== 'object') continue;
     if (Array.isArray(current)) {
-      stack.push(...current);
+      stack.push(...(current as unknown[]));
       continue;
     }
     const record = current as Record<string, unknown>;

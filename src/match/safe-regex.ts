@@ -50,7 +50,7 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
   let anchored: RE2JS | undefined;
   // Deep patterns (`<... $X ...>`) test the same code texts many times; remember the answers.
   const startAnswers = new Map<string, boolean>();
-  const named = Object.entries(regex.namedGroups() as Record<string, number>);
+  const named = Object.entries(regex.namedGroups());
   const numbered = Array.from({ length: regex.groupCount() }, (_, index) => String(index + 1));
   return {
     source,

@@ -1,8 +1,7 @@
 import ignore from 'ignore';
-import type { z } from 'zod';
 import { CLASSIFIED_RULE_CONTEXTS, type RuleContext } from '../context/file-context.js';
 import { canonicalMetavariable, metavariablesIn } from '../match/metavariable.js';
-import { CompileProblem, type FormulaItem, type Path } from '../match/operators/index.js';
+import { CompileProblem, type Path } from '../match/operators/index.js';
 import type { Confidence } from '../report/severity.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { describeIssue } from './describe-issue.js';
@@ -46,7 +45,7 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
     const parsed = RULE.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const { path, key, message } = describeIssue(issue as z.core.$ZodIssue, rulePath);
+        const { path, key, message } = describeIssue(issue, rulePath);
         problems.push(at(path, message, key, ruleId));
       }
       return;
@@ -69,7 +68,7 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
 }
 
 function compileRule(rule: RuleDocument, path: Path): Omit<CompiledRule, 'origin'> {
-  const engine = compileSearchRule(rule as unknown as FormulaItem & { id: string }, path);
+  const engine = compileSearchRule(rule, path);
   const message = rule.message.trim();
   checkMessage(message, engine.binds, path);
   const metadata = { ...(rule.metadata ?? {}) } as Record<string, unknown>;

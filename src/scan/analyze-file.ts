@@ -50,9 +50,9 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
 
   let facts: FileFacts;
   try {
-    const shared = input.absolutePath && options.project?.factsFor;
-    facts = shared
-      ? options.project!.factsFor!(input.absolutePath!, input.text)
+    const project = options.project;
+    facts = input.absolutePath && project?.factsFor
+      ? project.factsFor(input.absolutePath, input.text)
       : new FileFacts(input.path, input.text, parseSource(input.text, input.path), input.absolutePath, options.project?.lookup, options.project?.types);
   } catch (error) {
     if (error instanceof ParseFailure) {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../input/read-source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';

@@ -36,7 +36,7 @@ export const rulesCommand: Command = {
   name: 'rules',
   summary: 'list, explain or validate rules',
   usage: USAGE,
-  async run(argv, io) {
+  run(argv, io) {
     const [action, ...rest] = argv;
     const { values, positionals } = parseCommandArgs(`rules ${action ?? ''}`.trim(), rest, OPTIONS);
     const extra = (values.rules ?? []).map((path) => resolve(io.cwd, path));

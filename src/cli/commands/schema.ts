@@ -34,7 +34,7 @@ export const schemaCommand: Command = {
   name: 'schema',
   summary: 'print the JSON Schema of rule files or of the config file',
   usage: USAGE,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseCommandArgs('schema', argv, { write: { type: 'boolean' }, check: { type: 'boolean' } } as const);
     if (values.write || values.check) {
       let stale = 0;

@@ -32,7 +32,7 @@ export const testCommand: Command = {
   name: 'test',
   summary: "run rules against their annotated test files (Semgrep's --test format)",
   usage: USAGE,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseCommandArgs('test', argv, OPTIONS);
     const paths = positionals.length > 0 ? positionals.map((path) => resolve(io.cwd, path)) : [DEFAULT_RULES_DIR];
     const reports = paths.map((path) => runRuleTests(path, io.cwd));
