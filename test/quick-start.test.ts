@@ -37,7 +37,7 @@ describe('README quick start in a fresh clone', () => {
           encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,
         });
-        expect({ attempt, status: run.status, stderr: run.stderr.slice(-2000) }).toMatchObject({ attempt, status: 1 });
+        expect(run.status, `${attempt}, stderr:\n${run.stderr.slice(-2000)}`).toBe(1);
         const lines = run.stdout.split('\n');
         for (const file of expected.files) expect(lines).toContain(file);
         expect(run.stdout).toContain(expected.summary);
