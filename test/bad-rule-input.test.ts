@@ -80,8 +80,9 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     const bad = runBinary(['rules', 'validate', `${root}/bad.yml`]);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toMatch(/bad\.yml:2:9: bad id!: rules\[0\]\.id: expected an id of letters, digits/);
+    expect(bad.stdout).toContain('1 problem; 0 rules are valid');
     const good = runBinary(['rules', 'validate', `${root}/good.yml`]);
-    expect(good.stdout).toContain('valid: 1 rules in 1 files');
+    expect(good.stdout).toContain('valid: 1 rule in 1 file');
     expect(good.status).toBe(0);
   });
 

@@ -38,6 +38,7 @@ describe('nobackdoor test', () => {
     expect(report.results[0]!.mismatches).toEqual([]);
     expect(report.results[0]!.todos).toBe(1);
     const run = runBinary(['test', root]);
+    expect(run.stdout).toContain('(1 rule, 1 todo)');
     expect(run.stdout).toContain('1 passed, 0 failed');
     expect(run.status).toBe(0);
   });

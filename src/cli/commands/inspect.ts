@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { exitCodeFor, type FailOn } from '../exit-code.js';
 import { UsageError, type CliIo } from '../io.js';
 import { writeFileAtomic } from '../output.js';
+import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   lines: { type: 'boolean', short: 'l' },
@@ -87,5 +88,5 @@ function reportProblems(report: Report, io: CliIo, listErrors: boolean): void {
     }
   }
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind)).length;
-  if (skipped > 0) io.stderr.write(`nobackdoor inspect: ${skipped} ${skipped === 1 ? 'input was' : 'inputs were'} not inspected; the report lists each with its reason.\n`);
+  if (skipped > 0) io.stderr.write(`nobackdoor inspect: ${countOf(skipped, 'input was', 'inputs were')} not inspected; the report lists each with its reason.\n`);
 }

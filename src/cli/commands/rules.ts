@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
+import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   rules: { type: 'string', multiple: true, short: 'r' },
@@ -48,7 +49,7 @@ export const rulesCommand: Command = {
         } else {
           const rows = pack.rules.map((rule) => [rule.id, rule.category, rule.severity, rule.confidence, `${rule.origin.file}:${rule.origin.line}`]);
           io.stdout.write(table([['ID', 'CATEGORY', 'SEVERITY', 'CONFIDENCE', 'DEFINED IN'], ...rows]));
-          io.stdout.write(`\n${pack.rules.length} rules\n`);
+          io.stdout.write(`\n${countOf(pack.rules.length, 'rule')}\n`);
         }
         for (const problem of pack.problems) io.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
         return pack.problems.length > 0 ? EXIT_ERROR : EXIT_OK;
@@ -66,7 +67,11 @@ export const rulesCommand: Command = {
         if (positionals.length === 0) throw new UsageError('name the rule files or folders to validate.');
         const pack = loadRulePack({ paths: positionals.map((path) => resolve(io.cwd, path)), includeDefault: false, cwd: io.cwd });
         for (const problem of pack.problems) io.stdout.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.ruleId ? `${problem.ruleId}: ` : ''}${problem.message}\n`);
-        io.stdout.write(pack.problems.length === 0 ? `valid: ${pack.rules.length} rules in ${pack.files.length} files\n` : `\n${pack.problems.length} problems; ${pack.rules.length} rules are valid\n`);
+        io.stdout.write(
+          pack.problems.length === 0
+            ? `valid: ${countOf(pack.rules.length, 'rule')} in ${countOf(pack.files.length, 'file')}\n`
+            : `\n${countOf(pack.problems.length, 'problem')}; ${countOf(pack.rules.length, 'rule')} ${pack.rules.length === 1 ? 'is' : 'are'} valid\n`,
+        );
         return pack.problems.length > 0 ? EXIT_ERROR : EXIT_OK;
       }
       case 'catalog': {

@@ -11,6 +11,7 @@ import { exitCodeFor, type FailOn } from '../exit-code.js';
 import { UsageError, type CliIo } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -128,7 +129,7 @@ function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): voi
     const byKind = new Map<string, number>();
     for (const error of skipped) byKind.set(error.kind, (byKind.get(error.kind) ?? 0) + 1);
     const detail = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
-    io.stderr.write(`nobackdoor: ${skipped.length} ${skipped.length === 1 ? 'path was' : 'paths were'} not analysed (${detail}); each is listed with its reason in the report.\n`);
+    io.stderr.write(`nobackdoor: ${countOf(skipped.length, 'path was', 'paths were')} not analysed (${detail}); each is listed with its reason in the report.\n`);
   }
 }
 

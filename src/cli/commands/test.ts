@@ -4,6 +4,7 @@ import { DEFAULT_RULES_DIR } from '../../rules/pack.js';
 import { lintPack } from '../../testing/lint-pack.js';
 import { runRuleTests, type RuleTestReport } from '../../testing/rule-tests.js';
 import { parseCommandArgs } from '../args.js';
+import { countOf } from '../../text/count.js';
 import { wantsColor } from '../color.js';
 import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
@@ -49,7 +50,7 @@ export const testCommand: Command = {
       for (const result of merged.results) {
         const ok = result.mismatches.length === 0 && result.problems.length === 0;
         if (ok) {
-          io.stdout.write(`${paint.green('✓')} ${result.ruleFile} (${result.ruleIds.length} ${result.ruleIds.length === 1 ? 'rule' : 'rules'}${result.todos ? `, ${result.todos} todo` : ''})\n`);
+          io.stdout.write(`${paint.green('✓')} ${result.ruleFile} (${countOf(result.ruleIds.length, 'rule')}${result.todos ? `, ${countOf(result.todos, 'todo')}` : ''})\n`);
           continue;
         }
         io.stdout.write(`${paint.red('✗')} ${result.ruleFile}\n`);
@@ -57,7 +58,7 @@ export const testCommand: Command = {
         for (const mismatch of result.mismatches) io.stdout.write(`    ${mismatch.file}:${mismatch.line}: ${mismatch.ruleId}: ${mismatch.detail}\n`);
       }
       for (const problem of lint) io.stdout.write(`${paint.red('lint')} ${problem.file}:${problem.line}: ${problem.ruleId ?? ''} ${problem.message}\n`);
-      io.stdout.write(`\nrule files: ${merged.passed} passed, ${merged.failed} failed${values.lint ? `; lint: ${lint.length} problems` : ''}\n`);
+      io.stdout.write(`\nrule files: ${merged.passed} passed, ${merged.failed} failed${values.lint ? `; lint: ${countOf(lint.length, 'problem')}` : ''}\n`);
     }
     const invalid = merged.results.some((result) => result.problems.some((problem) => !problem.message.startsWith('no test file')));
     if (invalid) return EXIT_ERROR;
