@@ -42,7 +42,8 @@ describe('bad source input never stops the scan', () => {
     const minified = `var a=1;${'function f(){return 1};'.repeat(200)}\n`;
     const root = makeProject({ 'huge.ts': huge, 'bundle.js': minified, 'good.ts': WEAK });
     const report = await scan({ paths: [root] });
-    expect(report.errors.map((error) => [error.file, error.kind])).toEqual([['bundle.js', 'size'], ['huge.ts', 'size']]);
+    expect(report.errors.map((error) => [error.file, error.kind])).toEqual([['bundle.js', 'minified'], ['huge.ts', 'size']]);
+    expect(report.errors[0]!.message).toContain('--scan-minified');
     expect(report.errors[1]!.message).toContain('--max-file-size');
     const raised = await scan({ paths: [root], maxFileSize: 4 * 1024 * 1024, scanMinified: true });
     expect(raised.errors).toEqual([]);

@@ -42,11 +42,11 @@ export interface Finding {
   keyCandidate?: string | Uint8Array;
 }
 
-export const ERROR_KINDS = ['parse', 'size', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;
+export const ERROR_KINDS = ['parse', 'size', 'minified', 'binary', 'unreadable', 'symlink', 'rule', 'config', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Kinds that mean "this input was skipped"; they change the exit code only with --strict. */
-export const SKIP_KINDS: ReadonlySet<ErrorKind> = new Set(['parse', 'size', 'binary', 'unreadable', 'symlink']);
+export const SKIP_KINDS: ReadonlySet<ErrorKind> = new Set(['parse', 'size', 'minified', 'binary', 'unreadable', 'symlink']);
 
 export interface ToolError {
   file?: string;

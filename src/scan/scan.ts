@@ -129,7 +129,7 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
         skipped: {
           file: file.relative,
           message: `looks minified or generated (a line of ${minified.longestLine} characters); scan its source instead, or pass --scan-minified`,
-          kind: 'size',
+          kind: 'minified',
         },
       };
     }
