@@ -80,10 +80,12 @@ describe('bad source input never stops the scan', () => {
     expect(report.findings.map((finding) => finding.file).sort()).toEqual([...names].sort());
   });
 
-  it('treats an empty folder as a clean scan', () => {
+  it('treats an empty folder as a clean scan, and says that nothing was scanned', () => {
     const run = runBinary(['scan', makeProject({}), '--format', 'json']);
     expect(run.status).toBe(0);
-    expect(parseJson(run.stdout).stats.files).toBe(0);
+    const report = parseJson(run.stdout);
+    expect(report.stats.files).toBe(0);
+    expect(report.warnings).toEqual([expect.objectContaining({ kind: 'nothing-scanned', message: expect.stringContaining('there is no TypeScript or JavaScript file') })]);
   });
 
   it('lists symbolic links (including a loop) instead of following them', async () => {

@@ -101,6 +101,29 @@ describe('nobackdoor scan (the real binary)', () => {
     expect(run.stderr).toContain('does not exist');
   });
 
+  it('says that nothing was scanned, why, and which flag scans it', () => {
+    const weak = "import crypto from 'crypto';\ncrypto.createCipheriv('des-cbc', key, iv);\n";
+    const pkg = makeProject({ 'dist/index.js': weak, 'dist/util.js': '', 'build/cli.js': '', 'node_modules/dep/index.js': '', 'vendor.min.js': '' });
+    const why = 'nothing was scanned under .: the default exclusions hide build/ (1 file), dist/ (2 files), node_modules/ (1 file), *.min.js (1 file); pass --no-default-excludes to scan them';
+
+    const text = runBinary(['scan', '.'], { cwd: pkg });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(`Warnings\n  ${why}`);
+    expect(text.stdout).toContain('0 findings · 0 files analysed');
+
+    const json = runBinary(['scan', '.', '--format', 'json'], { cwd: pkg });
+    expect(json.status).toBe(0);
+    expect(parseJson(json.stdout).warnings).toEqual([expect.objectContaining({ kind: 'nothing-scanned', message: expect.stringContaining(why) })]);
+    expect(json.stderr).toContain(`nobackdoor: ${why}`);
+
+    const all = runBinary(['scan', '.', '--no-default-excludes', '--format', 'json'], { cwd: pkg });
+    const report = parseJson(all.stdout);
+    expect(all.status).toBe(1);
+    expect(report.stats.files).toBe(5);
+    expect(report.findings.map((finding) => finding.file)).toEqual(['dist/index.js']);
+    expect(report.warnings).toEqual([]);
+  });
+
   it('has help for every command', () => {
     for (const command of ['scan', 'test', 'rules', 'schema']) {
       const run = runBinary([command, '--help']);

@@ -12,6 +12,10 @@ export const CONFIG = z
     'max-file-size': z.union([z.number().int().positive(), z.string().regex(/^\d+\s*(b|k|kb|kib|m|mb|mib)?$/i)]).optional(),
     'test-severity': z.enum(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
     'scan-minified': z.boolean().optional(),
+    'default-excludes': z
+      .boolean()
+      .optional()
+      .meta({ description: 'Skip dependency and build folders (node_modules, dist, …) and *.min.js files (default true).' }),
   })
   .meta({ title: 'nobackdoor configuration' });
 

@@ -22,6 +22,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  'default-excludes': { type: 'boolean' },
   root: { type: 'string' },
   strict: { type: 'boolean' },
   'max-file-size': { type: 'string' },
@@ -49,6 +50,9 @@ Options:
   -c, --config FILE        config file (default: nobackdoor.config.yaml, searched upward)
       --include GLOB       only scan matching files (gitignore syntax, repeatable)
       --exclude GLOB       skip matching files (gitignore syntax, repeatable)
+      --no-default-excludes
+                           also scan dependency and build folders (node_modules, dist, build,
+                           out, coverage, .next, …) and *.min.js files
       --root DIR           make output paths relative to DIR
       --strict             exit 2 when any file could not be analysed
       --max-file-size SIZE skip larger files, reporting them (default 1m)
@@ -98,6 +102,7 @@ export const scanCommand: Command = {
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
       testSeverity,
       scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
+      defaultExcludes: values['default-excludes'] ?? config['default-excludes'] ?? true,
       onProgress: progress.update,
       ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
       ...(values.samples ? { samples: values.samples } : {}),
@@ -115,7 +120,10 @@ export const scanCommand: Command = {
   },
 };
 
-/** DESIGN.md §5: skipped files are summarised on stderr; tool errors are listed there when stdout is for machines. */
+/**
+ * Skipped files are summarised on stderr; tool errors, and a scan that found nothing to scan,
+ * are told there when stdout is for machines (text output already shows them).
+ */
 function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): void {
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
   const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
@@ -124,6 +132,7 @@ function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): voi
       const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
       io.stderr.write(`nobackdoor: ${where ? `${where}: ` : ''}${error.message} [${error.kind}]\n`);
     }
+    for (const warning of report.warnings.filter((candidate) => candidate.kind === 'nothing-scanned')) io.stderr.write(`nobackdoor: ${warning.message}\n`);
   }
   if (skipped.length > 0) {
     const byKind = new Map<string, number>();
