@@ -21,13 +21,13 @@ describe('broken rule files get one clear line each: file, line, column, what wa
 
   it('a missing required key and a wrong value', () => {
     const problems = problemsOf('rules:\n  - id: x\n    severity: severe\n    pattern: eval(...)\n');
-    expect(problems).toContain('rules.yml:3:15: rules[0].severity: expected one of critical, high, medium, low, info, error, warning, inventory, experiment (in any case)');
+    expect(problems).toContain('rules.yml:3:15: rules[0].severity: expected one of critical, high, medium, low, info, error, warning, inventory, experiment (in any case); got "severe"');
     expect(problems).toContain('rules.yml:2:5: rules[0].message: expected string (the key is missing)');
   });
 
   it('an unknown key, pointing at the key', () => {
     expect(problemsOf(VALID.replace('message: eval', 'mesage: eval\n    message: eval'))).toEqual([
-      'rules.yml:4:5: rules[0]: unknown key "mesage"; check its spelling in docs/rules.md',
+      'rules.yml:4:5: rules[0]: unknown key "mesage"; did you mean "message"?',
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('nobackdoor scan (the real binary)', () => {
 
   it('follows --fail-on', () => {
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(0);
-    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'high']).status).toBe(1);
+    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'HIGH']).status).toBe(1);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'none']).status).toBe(0);
     const clean = makeProject({ 'a.ts': "import { createCipheriv } from 'crypto';\ncreateCipheriv('aes-256-gcm', k, iv);\n" });
     expect(runBinary(['scan', clean]).status).toBe(0);
@@ -84,13 +84,13 @@ describe('nobackdoor scan (the real binary)', () => {
   it('rejects an unknown flag, a bad value and an unknown command with exit 2 and a hint', () => {
     const flag = runBinary(['scan', '--frmat', 'json']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toMatch(/Unknown option '--frmat'.*nobackdoor scan --help/);
-    const value = runBinary(['scan', '--format', 'xml']);
+    expect(flag.stderr).toMatch(/Unknown option '--frmat'.*Did you mean --format\?.*nobackdoor scan --help/);
+    const value = runBinary(['scan', '--format', 'jsn']);
     expect(value.status).toBe(2);
-    expect(value.stderr).toContain('--format must be one of text, json');
+    expect(value.stderr).toContain('--format must be one of text, json; got "jsn". Did you mean "json"?');
     const command = runBinary(['scna']);
     expect(command.status).toBe(2);
-    expect(command.stderr).toContain('unknown command "scna"');
+    expect(command.stderr).toContain('unknown command "scna". Did you mean "scan"?');
   });
 
   it('says so when a path does not exist, with exit 2', () => {

@@ -64,10 +64,10 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
       }
       return;
     }
-    const parsed = RULE.safeParse(raw);
+    const parsed = RULE.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const { path, key, message } = describeIssue(issue as z.core.$ZodIssue, rulePath);
+        const { path, key, message } = describeIssue(issue as z.core.$ZodIssue, rulePath, RULE);
         problems.push(at(path, message, key, ruleId));
       }
       return;

@@ -51,8 +51,8 @@ export const inspectCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('inspect', argv, OPTIONS);
     if (positionals.length === 0) throw new UsageError('give at least one SAMPLE (a file, a folder, or - for standard input). Run "nobackdoor inspect --help".');
-    const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
-    const failOn: FailOn = oneOf('fail-on', values['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
+    const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
+    const failOn: FailOn = oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
     const quiet = values.quiet ?? false;
     // Loaded on use: the crypto core and its parsers would otherwise slow every `scan` start.
     const { inspect } = await import('../../crypto/inspect.js');

@@ -9,6 +9,7 @@ import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
 import { countOf } from '../../text/count.js';
+import { didYouMean } from '../../text/suggest.js';
 
 const OPTIONS = {
   rules: { type: 'string', multiple: true, short: 'r' },
@@ -19,6 +20,7 @@ const OPTIONS = {
 } as const;
 
 export const CATALOG_FILE = join(PACKAGE_ROOT, 'docs/rule-catalog.md');
+const ACTIONS = ['list', 'explain', 'validate', 'catalog'];
 
 const USAGE = `Usage:
   nobackdoor rules list [--rules PATH] [--no-default-rules] [--json]
@@ -59,7 +61,7 @@ export const rulesCommand: Command = {
         if (!id) throw new UsageError('name the rule to explain, e.g. "nobackdoor rules explain node-weak-cipher".');
         const pack = loadRulePack({ paths: extra, includeDefault: values['default-rules'] ?? true, cwd: io.cwd });
         const rule = pack.rules.find((candidate) => candidate.id === id);
-        if (!rule) throw new UsageError(`no rule "${id}"; "nobackdoor rules list" shows the ids.`);
+        if (!rule) throw new UsageError(`no rule "${id}".${didYouMean(id, pack.rules.map((candidate) => candidate.id))} "nobackdoor rules list" shows the ids.`);
         io.stdout.write(explain(rule));
         return EXIT_OK;
       }
@@ -86,7 +88,7 @@ export const rulesCommand: Command = {
         return EXIT_OK;
       }
       default:
-        throw new UsageError(`expected "list", "explain", "validate" or "catalog" after "rules"${action ? `, got "${action}"` : ''}.`);
+        throw new UsageError(`expected "list", "explain", "validate" or "catalog" after "rules"${action ? `, got "${action}".${didYouMean(action, ACTIONS)}` : '.'}`);
     }
   },
 };

@@ -73,7 +73,7 @@ export const scanCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('scan', argv, OPTIONS);
-    const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
+    const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
     const scanRoot = resolve(io.cwd, positionals.length === 1 ? positionals[0]! : '.');
     let loaded;
     try {
@@ -84,8 +84,8 @@ export const scanCommand: Command = {
       throw error;
     }
     const { config, base } = loaded;
-    const failOn: FailOn = oneOf('fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
-    const testSeverity = oneOf('test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
+    const failOn: FailOn = oneOf('--fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
+    const testSeverity = oneOf('--test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
     const configSize = config['max-file-size'];
     const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
     const quiet = values.quiet ?? false;
