@@ -12,6 +12,7 @@ describe('bad source input never stops the scan', () => {
     const root = makeProject({ 'broken.ts': 'const x = ;\n', 'good.ts': WEAK });
     const report = await scan({ paths: [root] });
     expect(report.errors).toEqual([expect.objectContaining({ file: 'broken.ts', kind: 'parse', line: 1, column: 11 })]);
+    expect(report.errors[0]!.message).toBe('syntax error: Expression expected (the file was not analysed)');
     expect(report.findings.map((finding) => [finding.file, finding.line])).toEqual([['good.ts', 2]]);
     expect(report.stats).toMatchObject({ files: 1, filesSkipped: 1 });
   });

@@ -12,6 +12,7 @@ import { renderMessage } from '../report/message.js';
 import { lowerSeverity } from '../report/severity.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { LineIndex } from '../lang/lines.js';
+import { asClause } from '../text/clause.js';
 
 export interface FileInput {
   /** Relative to the scan root, forward slashes. */
@@ -66,7 +67,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
     if (error instanceof ParseFailure) {
       return {
         findings: [],
-        errors: [{ file: input.path, ...(error.line ? { line: error.line, column: error.column } : {}), message: `${error.message}; the file was not analysed`, kind: 'parse' }],
+        errors: [{ file: input.path, ...(error.line ? { line: error.line, column: error.column } : {}), message: `${asClause(error.message)} (the file was not analysed)`, kind: 'parse' }],
       };
     }
     throw error;
@@ -86,7 +87,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       if (options.ruleTimings) options.ruleTimings.set(rule.id, (options.ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
     } catch (error) {
       if (isStackOverflow(error)) throw error;
-      errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${describe(error)}; its other findings are kept`, kind: 'internal' });
+      errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${asClause(describe(error))} (its other findings are kept)`, kind: 'internal' });
       continue;
     }
     const ordered = [...matches].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
