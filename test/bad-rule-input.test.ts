@@ -46,6 +46,11 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     expect(backreference[0]).toMatch(/uses a backreference/);
   });
 
+  it('a regex error shows the regex as written, without the multi-line flag added for pattern-regex', () => {
+    const [problem] = problemsOf(`${VALID.replace('    pattern: eval(...)\n', '')}    pattern-regex: "eval(x"\n`);
+    expect(problem).toBe('rules.yml:5:20: regex "eval(x" is not valid RE2 syntax: error parsing regexp: missing closing ): `eval(x`');
+  });
+
   it('two operators at the top, or none', () => {
     expect(problemsOf(`${VALID}    pattern-regex: eval\n`)[0]).toMatch(/use exactly one of pattern, patterns, pattern-either, pattern-regex/);
     expect(problemsOf(VALID.replace('    pattern: eval(...)\n', ''))[0]).toMatch(/has no pattern/);
