@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Constant, ConstantValue } from '../lang/constants.js';
 import { ConstantArray, ConstantObject } from '../lang/constants.js';
 import type { CrossFileLookup, TypeLookup } from '../lang/cross-file.js';
@@ -49,9 +49,13 @@ export class ProjectFacts implements CrossFileLookup {
     private readonly types?: TypeLookup,
   ) {}
 
+  /**
+   * Relative to the scan root like every path of a report, also above it (`../shared/x.ts` when
+   * a single file is scanned and its folder is the root); absolute only on another drive.
+   */
   displayPath(absolutePath: string): string {
     const shown = relative(this.root, absolutePath);
-    return (shown.startsWith('..') ? absolutePath : shown).split(sep).join('/');
+    return (isAbsolute(shown) ? absolutePath : shown).split(sep).join('/');
   }
 
   resolveModule(fromFile: string, specifier: string): string | undefined {

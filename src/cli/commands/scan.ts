@@ -38,8 +38,8 @@ const OPTIONS = {
 const USAGE = `Usage: nobackdoor scan [PATH...] [options]
 
 Scans TypeScript/JavaScript files under PATH (default ".") with the shipped rule pack and any
---rules packs. Paths in the output are relative to PATH when one is given, else the working
-directory (--root overrides).
+--rules packs. Every path in the output, traces included, is relative to one root: PATH when one
+is given (the folder of a single FILE), else the working directory (--root overrides).
 
 Options:
   -f, --format FORMAT      ${FORMAT_NAMES.join(', ')} (default text)
