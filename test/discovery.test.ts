@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverFiles } from '../src/scan/discover.js';
+import { countSourcesIn, discoverFiles } from '../src/scan/discover.js';
 import { nothingScannedWarning } from '../src/scan/nothing-scanned.js';
 import { makeProject } from './support/cli.js';
 
@@ -82,6 +82,14 @@ describe('an empty scan says why nothing was scanned', () => {
     expect(why({ 'src/a.ts': '', 'lib/b.ts': '' }, { include: ['app/'] })).toBe(
       "nothing was scanned under pkg: --include/--exclude (or the config's include/exclude) leave out 2 files",
     );
+  });
+
+  it('stops counting a huge excluded folder, and says the count is a lower bound', () => {
+    const root = makeProject({ 'node_modules/a/x.js': '', 'node_modules/b/y.js': '', 'node_modules/c/z.js': '', 'dist/d.js': '' });
+    const counted = countSourcesIn([join(root, 'dist'), join(root, 'node_modules')], 2);
+    expect(counted.unfinished).toEqual(new Set(['node_modules']));
+    expect(counted.counts.get('dist')).toBe(1);
+    expect(countSourcesIn([join(root, 'node_modules')]).counts.get('node_modules')).toBe(3);
   });
 
   it('says when there is no source file at all', () => {

@@ -223,21 +223,27 @@ function isSourceName(name: string): boolean {
  * Source files under each of these folders, by folder name (`dist` → 12). Only for explaining
  * an empty scan; it stops at `cap` files so that a large node_modules cannot make that slow.
  */
-export function countSourcesIn(folders: readonly string[], cap = 10_000): { counts: Map<string, number>; capped: boolean } {
+export function countSourcesIn(folders: readonly string[], cap = 10_000): { counts: Map<string, number>; unfinished: Set<string> } {
   const counts = new Map<string, number>();
+  const unfinished = new Set<string>();
   let total = 0;
   for (const folder of folders) {
     const name = basename(folder);
     const pending = [folder];
-    while (pending.length > 0 && total < cap) {
+    while (pending.length > 0) {
+      if (total >= cap) {
+        unfinished.add(name);
+        break;
+      }
+      const current = pending.pop()!;
       let entries: Dirent[];
       try {
-        entries = readdirSync(pending.pop()!, { withFileTypes: true });
+        entries = readdirSync(current, { withFileTypes: true });
       } catch {
         continue;
       }
       for (const entry of entries) {
-        if (entry.isDirectory() && !VERSION_CONTROL_FOLDERS.has(entry.name)) pending.push(join(entry.parentPath, entry.name));
+        if (entry.isDirectory() && !VERSION_CONTROL_FOLDERS.has(entry.name)) pending.push(join(current, entry.name));
         else if (entry.isFile() && isSourceName(entry.name)) {
           counts.set(name, (counts.get(name) ?? 0) + 1);
           total++;
@@ -245,7 +251,7 @@ export function countSourcesIn(folders: readonly string[], cap = 10_000): { coun
       }
     }
   }
-  return { counts, capped: total >= cap };
+  return { counts, unfinished };
 }
 
 function ignoreLayersIn(folder: string): IgnoreLayer[] {
