@@ -21,13 +21,13 @@ describe('broken rule files get one clear line each: file, line, column, what wa
 
   it('a missing required key and a wrong value', () => {
     const problems = problemsOf('rules:\n  - id: x\n    severity: severe\n    pattern: eval(...)\n');
-    expect(problems).toContain('rules.yml:3:15: rules[0].severity: expected one of critical, high, medium, low, info, error, warning, inventory, experiment (in any case)');
+    expect(problems).toContain('rules.yml:3:15: rules[0].severity: expected one of critical, high, medium, low, info, error, warning, inventory, experiment (in any case); got "severe"');
     expect(problems).toContain('rules.yml:2:5: rules[0].message: expected string (the key is missing)');
   });
 
   it('an unknown key, pointing at the key', () => {
     expect(problemsOf(VALID.replace('message: eval', 'mesage: eval\n    message: eval'))).toEqual([
-      'rules.yml:4:5: rules[0]: unknown key "mesage"; check its spelling in docs/rules.md',
+      'rules.yml:4:5: rules[0]: unknown key "mesage"; did you mean "message"?',
     ]);
   });
 
@@ -44,6 +44,11 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     expect(lookahead[0]).toMatch(/uses look-around, which RE2 syntax does not have/);
     const backreference = problemsOf(`${VALID.replace('    pattern: eval(...)\n', '')}    pattern-regex: "(a)\\\\1"\n`);
     expect(backreference[0]).toMatch(/uses a backreference/);
+  });
+
+  it('a regex error shows the regex as written, without the multi-line flag added for pattern-regex', () => {
+    const [problem] = problemsOf(`${VALID.replace('    pattern: eval(...)\n', '')}    pattern-regex: "eval(x"\n`);
+    expect(problem).toBe('rules.yml:5:20: regex "eval(x" is not valid RE2 syntax: error parsing regexp: missing closing ): `eval(x`');
   });
 
   it('two operators at the top, or none', () => {
@@ -95,8 +100,9 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     const bad = runBinary(['rules', 'validate', `${root}/bad.yml`]);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toMatch(/bad\.yml:2:9: bad id!: rules\[0\]\.id: expected an id of letters, digits/);
+    expect(bad.stdout).toContain('1 problem; 0 rules are valid');
     const good = runBinary(['rules', 'validate', `${root}/good.yml`]);
-    expect(good.stdout).toContain('valid: 1 rules in 1 files');
+    expect(good.stdout).toContain('valid: 1 rule in 1 file');
     expect(good.status).toBe(0);
   });
 

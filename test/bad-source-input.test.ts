@@ -12,6 +12,7 @@ describe('bad source input never stops the scan', () => {
     const root = makeProject({ 'broken.ts': 'const x = ;\n', 'good.ts': WEAK });
     const report = await scan({ paths: [root] });
     expect(report.errors).toEqual([expect.objectContaining({ file: 'broken.ts', kind: 'parse', line: 1, column: 11 })]);
+    expect(report.errors[0]!.message).toBe('syntax error: Expression expected (the file was not analysed)');
     expect(report.findings.map((finding) => [finding.file, finding.line])).toEqual([['good.ts', 2]]);
     expect(report.stats).toMatchObject({ files: 1, filesSkipped: 1 });
   });
@@ -43,6 +44,7 @@ describe('bad source input never stops the scan', () => {
     const root = makeProject({ 'huge.ts': huge, 'bundle.js': minified, 'good.ts': WEAK });
     const report = await scan({ paths: [root] });
     expect(report.errors.map((error) => [error.file, error.kind])).toEqual([['bundle.js', 'minified'], ['huge.ts', 'size']]);
+    expect(report.errors[0]!.message).toContain('--scan-minified');
     expect(report.errors[1]!.message).toContain('--max-file-size');
     const raised = await scan({ paths: [root], maxFileSize: 4 * 1024 * 1024, scanMinified: true });
     expect(raised.errors).toEqual([]);
@@ -92,10 +94,12 @@ describe('bad source input never stops the scan', () => {
     expect(report.findings.map((finding) => finding.file).sort()).toEqual([...names].sort());
   });
 
-  it('treats an empty folder as a clean scan', () => {
+  it('treats an empty folder as a clean scan, and says that nothing was scanned', () => {
     const run = runBinary(['scan', makeProject({}), '--format', 'json']);
     expect(run.status).toBe(0);
-    expect(parseJson(run.stdout).stats.files).toBe(0);
+    const report = parseJson(run.stdout);
+    expect(report.stats.files).toBe(0);
+    expect(report.warnings).toEqual([expect.objectContaining({ kind: 'nothing-scanned', message: expect.stringContaining('there is no TypeScript or JavaScript file') })]);
   });
 
   it('lists symbolic links (including a loop) instead of following them', async () => {

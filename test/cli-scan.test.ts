@@ -47,7 +47,7 @@ describe('nobackdoor scan (the real binary)', () => {
 
   it('follows --fail-on', () => {
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(0);
-    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'high']).status).toBe(1);
+    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'HIGH']).status).toBe(1);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'none']).status).toBe(0);
     const clean = makeProject({ 'a.ts': "import { createCipheriv } from 'crypto';\ncreateCipheriv('aes-256-gcm', k, iv);\n" });
     expect(runBinary(['scan', clean]).status).toBe(0);
@@ -84,13 +84,13 @@ describe('nobackdoor scan (the real binary)', () => {
   it('rejects an unknown flag, a bad value and an unknown command with exit 2 and a hint', () => {
     const flag = runBinary(['scan', '--frmat', 'json']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toMatch(/Unknown option '--frmat'.*nobackdoor scan --help/);
-    const value = runBinary(['scan', '--format', 'xml']);
+    expect(flag.stderr).toMatch(/Unknown option '--frmat'.*Did you mean --format\?.*nobackdoor scan --help/);
+    const value = runBinary(['scan', '--format', 'jsn']);
     expect(value.status).toBe(2);
-    expect(value.stderr).toContain('--format must be one of text, json');
+    expect(value.stderr).toContain('--format must be one of text, json; got "jsn". Did you mean "json"?');
     const command = runBinary(['scna']);
     expect(command.status).toBe(2);
-    expect(command.stderr).toContain('unknown command "scna"');
+    expect(command.stderr).toContain('unknown command "scna". Did you mean "scan"?');
   });
 
   it('says so when a path does not exist, with exit 2', () => {
@@ -99,6 +99,40 @@ describe('nobackdoor scan (the real binary)', () => {
     const report = parseJson(run.stdout);
     expect(report.errors).toEqual([expect.objectContaining({ kind: 'config', message: expect.stringContaining('does not exist') })]);
     expect(run.stderr).toContain('does not exist');
+  });
+
+  it('says that nothing was scanned, why, and which flag scans it', () => {
+    const weak = "import crypto from 'crypto';\ncrypto.createCipheriv('des-cbc', key, iv);\n";
+    const pkg = makeProject({ 'dist/index.js': weak, 'dist/util.js': '', 'build/cli.js': '', 'node_modules/dep/index.js': '', 'vendor.min.js': '' });
+    const why = 'nothing was scanned under .: the default exclusions hide build/ (1 file), dist/ (2 files), node_modules/ (1 file), *.min.js (1 file); pass --no-default-excludes to scan them';
+
+    const text = runBinary(['scan', '.'], { cwd: pkg });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(`Warnings\n  ${why}`);
+    expect(text.stdout).toContain('0 findings · 0 files analysed');
+
+    const json = runBinary(['scan', '.', '--format', 'json'], { cwd: pkg });
+    expect(json.status).toBe(0);
+    expect(parseJson(json.stdout).warnings).toEqual([expect.objectContaining({ kind: 'nothing-scanned', message: expect.stringContaining(why) })]);
+    expect(json.stderr).toContain(`nobackdoor: ${why}`);
+
+    const all = runBinary(['scan', '.', '--no-default-excludes', '--format', 'json'], { cwd: pkg });
+    const report = parseJson(all.stdout);
+    expect(all.status).toBe(1);
+    expect(report.stats.files).toBe(5);
+    expect(report.findings.map((finding) => finding.file)).toEqual(['dist/index.js']);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('shows every path relative to the scan root, which is the folder of a single FILE, traces above it too', () => {
+    const project = makeProject({
+      'shared/algorithms.ts': "export const LEGACY_ALGORITHM = 'des-cbc';\n",
+      'src/archive.ts': "import crypto from 'crypto';\nimport { LEGACY_ALGORITHM } from '../shared/algorithms';\ncrypto.createCipheriv(LEGACY_ALGORITHM, key, iv);\n",
+    });
+    const run = runBinary(['scan', 'src/archive.ts', '--format', 'json'], { cwd: project });
+    const [finding] = parseJson(run.stdout).findings;
+    expect(finding).toMatchObject({ file: 'archive.ts', line: 3, trace: [{ file: '../shared/algorithms.ts', line: 1 }] });
+    expect(run.stdout).not.toContain(project);
   });
 
   it('has help for every command', () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnnotations } from '../src/testing/annotations.js';
 import { runRuleTests } from '../src/testing/rule-tests.js';
@@ -38,6 +39,7 @@ describe('nobackdoor test', () => {
     expect(report.results[0]!.mismatches).toEqual([]);
     expect(report.results[0]!.todos).toBe(1);
     const run = runBinary(['test', root]);
+    expect(run.stdout).toContain('(1 rule, 1 todo)');
     expect(run.stdout).toContain('1 passed, 0 failed');
     expect(run.status).toBe(0);
   });
@@ -52,7 +54,7 @@ describe('nobackdoor test', () => {
     const run = runBinary(['test', root]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/no-eval\.ts:4: no-eval-call: expected a finding \(ruleid\) but none was reported/);
-    expect(run.stdout).toMatch(/no-eval\.ts:2: no-eval-call: reported a finding on a line not marked ruleid/);
+    expect(run.stdout).toContain('no-eval.ts:2:1: no-eval-call: reported a finding on a line not marked ruleid: "eval of a"');
   });
 
   it('asks to promote a todoruleid that is now found', () => {
@@ -84,5 +86,56 @@ describe('nobackdoor test', () => {
     const run = runBinary(['test', root]);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/bad\.yml:5:\d+: the pattern is not valid TypeScript/);
+  });
+});
+
+describe('nobackdoor test runs one rule or one test file', () => {
+  const OTHER_RULE = `  - id: no-function-constructor
+    severity: high
+    message: Function constructor with $X
+    pattern: new Function($X)
+`;
+
+  it('--rule runs only that rule, whichever file defines it', () => {
+    const root = makeProject({
+      'pack/eval.yml': RULE + OTHER_RULE,
+      'pack/eval.ts': ['// ruleid: no-eval-call', 'eval(a);', '// ok: no-function-constructor', 'new Function(b);', ''].join('\n'),
+      'pack/other.yml': RULE.replace('no-eval-call', 'unrelated-rule'),
+      'pack/other.ts': '// ok: unrelated-rule\neval(c);\n',
+    });
+    expect(runRuleTests(root, root).failed).toBe(2);
+    const only = runRuleTests(root, root, { ruleId: 'no-eval-call' });
+    expect(only.results.map((result) => [result.ruleFile, result.ruleIds, result.mismatches])).toEqual([['pack/eval.yml', ['no-eval-call'], []]]);
+    expect(runRuleTests(root, root, { ruleId: 'no-function-constructor' }).results[0]!.mismatches).toEqual([
+      expect.objectContaining({ kind: 'unexpected', line: 4, column: 1, message: 'Function constructor with b' }),
+    ]);
+  });
+
+  it('a test file path runs its rule file against that file alone, also inside a folder test', () => {
+    const root = makeProject({
+      'beside.yml': RULE,
+      'beside.ts': '// ruleid: no-eval-call\neval(1);\n',
+      'folder.yml': RULE,
+      'folder/good.js': '// ruleid: no-eval-call\neval(1);\n',
+      'folder/nested/bad.ts': '// ok: no-eval-call\neval(2);\n',
+    });
+    expect(runRuleTests(join(root, 'beside.ts'), root).results.map((result) => [result.ruleFile, result.testFiles])).toEqual([['beside.yml', ['beside.ts']]]);
+    expect(runRuleTests(join(root, 'folder.yml'), root).failed).toBe(1);
+    const good = runRuleTests(join(root, 'folder/good.js'), root);
+    expect(good.results.map((result) => [result.ruleFile, result.testFiles, result.mismatches])).toEqual([['folder.yml', ['folder/good.js'], []]]);
+    expect(runRuleTests(join(root, 'folder/nested/bad.ts'), root).failed).toBe(1);
+  });
+
+  it('through the binary: a test file, an unknown --rule with a suggestion, a test file without a rule file', () => {
+    const root = makeProject({ 'no-eval.yml': RULE, 'no-eval.ts': '// ok: no-eval-call\nrun(); eval(input);\n', 'orphan.ts': 'eval(1);\n' });
+    const file = runBinary(['test', 'no-eval.ts'], { cwd: root });
+    expect(file.status).toBe(1);
+    expect(file.stdout).toContain('no-eval.ts:2:8: no-eval-call: reported a finding on a line not marked ruleid: "eval of input"');
+    const typo = runBinary(['test', '.', '--rule', 'no-eval-cal'], { cwd: root });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('no rule "no-eval-cal" under ".". Did you mean "no-eval-call"?');
+    const orphan = runBinary(['test', 'orphan.ts'], { cwd: root });
+    expect(orphan.status).toBe(2);
+    expect(orphan.stderr).toMatch(/no rule file for the test file .*orphan\.ts: expected orphan\.yml beside it/);
   });
 });

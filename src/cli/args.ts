@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../text/suggest.js';
 import { UsageError } from './io.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -18,15 +19,26 @@ export function parseCommandArgs<T extends OptionSpec>(command: string, argv: re
     return { values: values, positionals };
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error);
-    throw new UsageError(`${reason.replace(/\.$/, '')} (nobackdoor ${command}). Run "nobackdoor ${command} --help" for the options.`);
+    const unknown = /^Unknown option '(--[^']+)'/.exec(reason)?.[1];
+    const hint = unknown ? didYouMean(unknown, flagSpellings(options), (flag) => flag) : '';
+    throw new UsageError(`${reason.replace(/\.$/, '')} (nobackdoor ${command}).${hint} Run "nobackdoor ${command} --help" for the options.`);
   }
 }
 
-/** Checks a flag's value against its allowed words, with a message that lists them. */
-export function oneOf<const T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+/** Every way a flag of the spec may be written: `--format`, and `--no-color` for booleans. */
+function flagSpellings(options: OptionSpec): string[] {
+  return Object.entries(options).flatMap(([name, spec]) => (spec.type === 'boolean' ? [`--${name}`, `--no-${name}`] : [`--${name}`]));
+}
+
+/**
+ * Checks a flag's value against its allowed words, in any case (as rule files take severities),
+ * with a message that lists them and suggests the closest.
+ */
+export function oneOf<const T extends string>(what: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
+  const match = allowed.find((word) => word.toLowerCase() === value.toLowerCase());
+  if (match !== undefined) return match;
+  throw new UsageError(`${what} must be one of ${allowed.join(', ')}; got "${value}".${didYouMean(value, allowed)}`);
 }
 
 export function positiveInteger(flag: string, value: string | undefined): number | undefined {

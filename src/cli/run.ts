@@ -1,3 +1,4 @@
+import { didYouMean } from '../text/suggest.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Command } from './command.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-code.js';
@@ -23,7 +24,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr.write(`nobackdoor: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "nobackdoor --help".\n`);
+    const names = COMMANDS.map((c) => c.name);
+    io.stderr.write(`nobackdoor: unknown command "${name}".${didYouMean(name, names)} Commands: ${names.join(', ')}. Run "nobackdoor --help".\n`);
     return EXIT_ERROR;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -36,10 +36,10 @@ export function loadConfig(file: string | undefined, fallbackBase: string): Load
   }
   const yaml = readYaml(file, text);
   if (isProblem(yaml)) throw new ConfigError(`${yaml.file}:${yaml.line}:${yaml.column}: ${yaml.message}`);
-  const parsed = CONFIG.safeParse(yaml.data ?? {});
+  const parsed = CONFIG.safeParse(yaml.data ?? {}, { reportInput: true });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
-      const { path, key, message } = describeIssue(issue, []);
+      const { path, key, message } = describeIssue(issue, [], CONFIG);
       const position = yaml.locate(path, key);
       return `${file}:${position.line}:${position.column}: ${message}`;
     });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../report/severity.js';
 
+/** The words in lower, upper and title case: values are accepted in any case, as on the command line. */
+function anyCase(words: readonly string[]) {
+  const spellings = words.flatMap((word) => [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]);
+  return z.enum([...new Set(spellings)] as [string, ...string[]]);
+}
+
 /** `nobackdoor.config.yaml`: every key optional; command-line flags win over it. */
 export const CONFIG = z
   .strictObject({
@@ -8,10 +14,14 @@ export const CONFIG = z
     'default-rules': z.boolean().optional().meta({ description: 'Run the shipped rule pack (default true).' }),
     include: z.array(z.string()).optional().meta({ description: 'Only scan files matching these gitignore-style globs.' }),
     exclude: z.array(z.string()).optional().meta({ description: 'Never scan files matching these gitignore-style globs.' }),
-    'fail-on': z.enum([...SEVERITIES, 'none']).optional().meta({ description: 'Lowest severity that makes the scan exit 1 (default low).' }),
+    'fail-on': anyCase([...SEVERITIES, 'none']).optional().meta({ description: 'Lowest severity that makes the scan exit 1 (default low).' }),
     'max-file-size': z.union([z.number().int().positive(), z.string().regex(/^\d+\s*(b|k|kb|kib|m|mb|mib)?$/i)]).optional(),
-    'test-severity': z.enum(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
+    'test-severity': anyCase(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
     'scan-minified': z.boolean().optional(),
+    'default-excludes': z
+      .boolean()
+      .optional()
+      .meta({ description: 'Skip dependency and build folders (node_modules, dist, …) and *.min.js files (default true).' }),
   })
   .meta({ title: 'nobackdoor configuration' });
 

@@ -43,7 +43,7 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
   try {
     regex = RE2JS.compile(source, flags);
   } catch (error) {
-    throw new RegexSyntaxError(explain(source, error));
+    throw new RegexSyntaxError(explain(source, errorInUsersTerms(source, error)));
   }
   const literal = requiredLiteral(source);
   // Compiled on first use: most rules' regexes never meet a binding, and compiling costs start-up time.
@@ -91,6 +91,19 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
       return regex.matcher(text).find();
     },
   };
+}
+
+/**
+ * RE2JS reports a multi-line regex's error on the text `(?m)` + regex, a prefix the rule's author
+ * never wrote; the same regex compiled without flags fails with the message in their own terms.
+ */
+function errorInUsersTerms(source: string, error: unknown): unknown {
+  try {
+    RE2JS.compile(source);
+  } catch (plain) {
+    return plain;
+  }
+  return error;
 }
 
 function explain(source: string, error: unknown): string {

@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Constant, ConstantValue } from '../lang/constants.js';
 import { ConstantArray, ConstantObject } from '../lang/constants.js';
 import type { CrossFileLookup, ProjectContext, TypeLookup } from '../lang/cross-file.js';
@@ -69,9 +69,13 @@ export class ProjectFacts implements CrossFileLookup {
     return source.lines.position(offset);
   }
 
+  /**
+   * Relative to the scan root like every path of a report, also above it (`../shared/x.ts` when
+   * a single file is scanned and its folder is the root); absolute only on another drive.
+   */
   displayPath(absolutePath: string): string {
     const shown = relative(this.root, absolutePath);
-    return (shown.startsWith('..') ? absolutePath : shown).split(sep).join('/');
+    return (isAbsolute(shown) ? absolutePath : shown).split(sep).join('/');
   }
 
   resolveModule(fromFile: string, specifier: string): string | undefined {

@@ -1,3 +1,4 @@
+import { countOf } from '../text/count.js';
 import type { CompiledRule } from './compiled-rule.js';
 
 /**
@@ -16,7 +17,7 @@ export function ruleCatalog(rules: readonly CompiledRule[]): string {
     '',
     '# Rule catalogue',
     '',
-    `${rules.length} rules. Each is YAML in \`rules/<category>/<id>.yml\` with its annotated test beside it;`,
+    `${countOf(rules.length, 'rule')}. Each is YAML in \`rules/<category>/<id>.yml\` with its annotated test beside it;`,
     '`nobackdoor rules explain <id>` prints the same text in a terminal.',
     '',
   ];

@@ -42,10 +42,10 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
       }
       return;
     }
-    const parsed = RULE.safeParse(raw);
+    const parsed = RULE.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const { path, key, message } = describeIssue(issue, rulePath);
+        const { path, key, message } = describeIssue(issue, rulePath, RULE);
         problems.push(at(path, message, key, ruleId));
       }
       return;

@@ -10,6 +10,7 @@ import type { Finding, ToolError } from '../report/finding.js';
 import { OccurrenceCounter } from '../report/fingerprint.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { LineIndex } from '../util/line-index.js';
+import { asClause } from '../text/clause.js';
 
 export interface FileInput {
   /** Relative to the scan root, forward slashes. */
@@ -58,7 +59,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
     if (error instanceof ParseFailure) {
       return {
         findings: [],
-        errors: [{ file: input.path, ...(error.line ? { line: error.line, column: error.column } : {}), message: `${error.message}; the file was not analysed`, kind: 'parse' }],
+        errors: [{ file: input.path, ...(error.line ? { line: error.line, column: error.column } : {}), message: `${asClause(error.message)} (the file was not analysed)`, kind: 'parse' }],
       };
     }
     throw error;
@@ -77,7 +78,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       if (options.ruleTimings) options.ruleTimings.set(rule.id, (options.ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
     } catch (error) {
       if (isStackOverflow(error)) throw error;
-      errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${describe(error)}; its other findings are kept`, kind: 'internal' });
+      errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${asClause(describe(error))} (its other findings are kept)`, kind: 'internal' });
       continue;
     }
     for (const match of oneMatchPerRange(matches)) {

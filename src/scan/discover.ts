@@ -13,6 +13,9 @@ export const DEFAULT_EXCLUDED_FOLDERS = new Set([
   '.svelte-kit', '.turbo', '.vercel', '.cache', '.parcel-cache', 'bower_components', 'jspm_packages', '.yarn', '.pnpm-store',
 ]);
 
+/** Version control data is never source, even when the default exclusions are turned off. */
+const VERSION_CONTROL_FOLDERS = new Set(['.git', '.hg', '.svn']);
+
 const IGNORE_FILES = ['.gitignore', '.nobackdoorignore'];
 
 export interface DiscoveredFile {
@@ -27,11 +30,30 @@ export interface DiscoverOptions {
   root: string;
   include?: readonly string[];
   exclude?: readonly string[];
+  /** Skip dependency and build folders and `*.min.js` names (default true). */
+  defaultExcludes?: boolean;
 }
 
 export interface Discovery {
   files: DiscoveredFile[];
   problems: ToolError[];
+  /** What was left out on purpose, so an empty scan can say why. */
+  excluded: Exclusions;
+}
+
+export interface Exclusions {
+  /** Dependency and build folders not entered (absolute paths); what they hold is counted only on demand. */
+  defaultFolders: string[];
+  /** `*.min.js` and similar names. */
+  minifiedNames: number;
+  /** `.d.ts` files: types only, never scanned. */
+  declarations: number;
+  /** Folders hidden by ignore files (absolute paths), counted on demand like the default ones. */
+  ignoredFolders: string[];
+  /** Source files hidden by ignore files. */
+  ignoredFiles: number;
+  /** Source files left out by --include/--exclude. */
+  deselectedFiles: number;
 }
 
 interface IgnoreLayer {
@@ -47,6 +69,7 @@ interface IgnoreLayer {
 export function discoverFiles(options: DiscoverOptions): Discovery {
   const files = new Map<string, DiscoveredFile>();
   const problems: ToolError[] = [];
+  const excluded: Exclusions = { defaultFolders: [], minifiedNames: 0, declarations: 0, ignoredFolders: [], ignoredFiles: 0, deselectedFiles: 0 };
   const include = options.include?.length ? ignore().add([...options.include]) : undefined;
   const exclude = options.exclude?.length ? ignore().add([...options.exclude]) : undefined;
   const display = (absolute: string) => toPosix(relative(options.root, absolute)) || basename(absolute);
@@ -86,9 +109,9 @@ export function discoverFiles(options: DiscoverOptions): Discovery {
       problems.push({ file: display(absolute), message: 'is not a regular file or folder', kind: 'unreadable' });
       continue;
     }
-    walk(absolute, inheritedIgnores(absolute), { addFile, problems, display, selected });
+    walk(absolute, inheritedIgnores(absolute), { addFile, problems, display, selected, defaultExcludes: options.defaultExcludes ?? true, excluded });
   }
-  return { files: [...files.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)), problems };
+  return { files: [...files.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)), problems, excluded };
 }
 
 interface WalkContext {
@@ -96,6 +119,8 @@ interface WalkContext {
   problems: ToolError[];
   display(absolute: string): string;
   selected(absolute: string): boolean;
+  defaultExcludes: boolean;
+  excluded: Exclusions;
 }
 
 function walk(start: string, startLayers: IgnoreLayer[], context: WalkContext): void {
@@ -115,11 +140,39 @@ function walk(start: string, startLayers: IgnoreLayer[], context: WalkContext): 
     for (const entry of entries) {
       const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (DEFAULT_EXCLUDED_FOLDERS.has(entry.name) || isIgnored(layers, absolute, true)) continue;
+        if (VERSION_CONTROL_FOLDERS.has(entry.name)) continue;
+        if (isIgnored(layers, absolute, true)) {
+          context.excluded.ignoredFolders.push(absolute);
+          continue;
+        }
+        if (context.defaultExcludes && DEFAULT_EXCLUDED_FOLDERS.has(entry.name)) {
+          context.excluded.defaultFolders.push(absolute);
+          continue;
+        }
         subfolders.push(absolute);
-      } else if (entry.isSymbolicLink()) {
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
         reportLink(absolute, entry.name, layers, context);
-      } else if (entry.isFile() && isCandidate(entry.name) && !isIgnored(layers, absolute, false) && context.selected(absolute)) {
+        continue;
+      }
+      if (!isSourceName(entry.name)) {
+        if (hasSourceExtension(entry.name) && DECLARATION_FILE.test(entry.name)) context.excluded.declarations++;
+        continue;
+      }
+      if (context.defaultExcludes && MINIFIED_NAME.test(entry.name)) {
+        context.excluded.minifiedNames++;
+        continue;
+      }
+      if (isIgnored(layers, absolute, false)) {
+        context.excluded.ignoredFiles++;
+        continue;
+      }
+      if (!context.selected(absolute)) {
+        context.excluded.deselectedFiles++;
+        continue;
+      }
+      if (entry.isFile()) {
         let size = 0;
         try {
           size = statSync(absolute).size;
@@ -127,7 +180,7 @@ function walk(start: string, startLayers: IgnoreLayer[], context: WalkContext): 
           // Reported as unreadable when the file is read.
         }
         context.addFile(absolute, size);
-      } else if (!entry.isFile() && isCandidate(entry.name) && !isIgnored(layers, absolute, false) && context.selected(absolute)) {
+      } else {
         context.problems.push({ file: context.display(absolute), message: 'is not a regular file (a pipe, socket or device); not read', kind: 'unreadable' });
       }
     }
@@ -156,9 +209,48 @@ function followLink(path: string) {
   }
 }
 
-/** A file name the scanner analyses: TypeScript or JavaScript source, not a declaration file, not `*.min.js`. */
+/** A file name the scanner analyses by default: TypeScript or JavaScript source, not a declaration file, not `*.min.js`. */
 export function isCandidate(name: string): boolean {
-  return hasSourceExtension(name) && !DECLARATION_FILE.test(name) && !MINIFIED_NAME.test(name);
+  return isSourceName(name) && !MINIFIED_NAME.test(name);
+}
+
+function isSourceName(name: string): boolean {
+  return hasSourceExtension(name) && !DECLARATION_FILE.test(name);
+}
+
+/**
+ * Source files under each of these folders, by folder name (`dist` → 12). Only for explaining
+ * an empty scan; it stops at `cap` files so that a large node_modules cannot make that slow.
+ */
+export function countSourcesIn(folders: readonly string[], cap = 10_000): { counts: Map<string, number>; unfinished: Set<string> } {
+  const counts = new Map<string, number>();
+  const unfinished = new Set<string>();
+  let total = 0;
+  for (const folder of folders) {
+    const name = basename(folder);
+    const pending = [folder];
+    while (pending.length > 0) {
+      if (total >= cap) {
+        unfinished.add(name);
+        break;
+      }
+      const current = pending.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(current, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.isDirectory() && !VERSION_CONTROL_FOLDERS.has(entry.name)) pending.push(join(current, entry.name));
+        else if (entry.isFile() && isSourceName(entry.name)) {
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+          total++;
+        }
+      }
+    }
+  }
+  return { counts, unfinished };
 }
 
 function ignoreLayersIn(folder: string): IgnoreLayer[] {

@@ -11,6 +11,7 @@ import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
 import { analyzeWithLargeStack } from './deep-retry.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { nothingScannedWarning } from './nothing-scanned.js';
 import { confirmHardCodedKeys, KeyCandidates } from './sample-confirmation.js';
 
 export { DEFAULT_MAX_FILE_SIZE };
@@ -31,6 +32,8 @@ export interface ScanOptions {
   testSeverity?: AnalysisOptions['testSeverity'];
   /** Scan minified-looking files instead of listing them as skipped. */
   scanMinified?: boolean;
+  /** Skip dependency and build folders (node_modules, dist, …) and `*.min.js` files (default true). */
+  defaultExcludes?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** Collects each rule's total matching time in milliseconds. */
   ruleTimings?: Map<string, number>;
@@ -63,8 +66,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (pack.rules.length === 0 && pack.problems.length === 0) {
     errors.push({ message: 'no rules to run: pass --rules PATH or drop --no-default-rules', kind: 'config' });
   }
-  const discovery = discoverFiles({ paths, root, ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) });
+  const discovery = discoverFiles({
+    paths,
+    root,
+    ...(options.include ? { include: options.include } : {}),
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    defaultExcludes: options.defaultExcludes ?? true,
+  });
   errors.push(...discovery.problems);
+  if (discovery.files.length === 0 && !discovery.problems.some((problem) => problem.kind === 'config')) {
+    warnings.push(nothingScannedWarning(options.paths?.length ? options.paths : ['.'], discovery.excluded));
+  }
 
   const findings: Finding[] = [];
   let analysed = 0;

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../input/read-source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
@@ -9,6 +9,7 @@ import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
 import type { ProjectContext } from '../lang/cross-file.js';
 import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
+import type { Finding } from '../report/finding.js';
 import { analyzeFile } from '../scan/analyze-file.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
 
@@ -17,8 +18,12 @@ export interface Mismatch {
   ruleId: string;
   file: string;
   line: number;
+  /** Where the reported finding starts, for findings that were not expected. */
+  column?: number;
   kind: 'missing' | 'unexpected' | 'unknown-rule' | 'fixed-todo';
   detail: string;
+  /** The reported finding's message, for findings that were not expected. */
+  message?: string;
 }
 
 export interface RuleFileResult {
@@ -39,36 +44,98 @@ export interface RuleTestReport {
   failed: number;
 }
 
+const RULE_EXTENSIONS = ['.yml', '.yaml'];
+
+/** What to run of the rule files found. */
+export interface RuleTestSelection {
+  /** Only this rule, from whichever rule file defines it; other rules' annotations are not checked. */
+  ruleId?: string;
+}
+
+/** A path given to `nobackdoor test` that names neither rules nor a test file with a rule file. */
+export class RuleTestPathError extends Error {
+  override readonly name = 'RuleTestPathError';
+}
 
 /**
  * Runs every rule file under `path` against its annotated test file (`x.yml` beside `x.ts`,
- * `.tsx`, `.js`, …, or a folder `x/`), as `semgrep --test` does.
+ * `.tsx`, `.js`, …, or a folder `x/`), as `semgrep --test` does. `path` may also be one test
+ * file: its rule file then runs against that file alone.
  */
-export function runRuleTests(path: string, cwd = process.cwd()): RuleTestReport {
-  const results = ruleFilesUnder(path).map((ruleFile) => testRuleFile(ruleFile, cwd));
+export function runRuleTests(path: string, cwd = process.cwd(), selection: RuleTestSelection = {}): RuleTestReport {
+  const onlyTestFile = isTestFileName(path) ? resolve(path) : undefined;
+  const ruleFiles = ruleFilesUnder(rulesOf(path));
+  const results = ruleFiles
+    .map((ruleFile) => testRuleFile(ruleFile, cwd, { ...selection, ...(onlyTestFile ? { testFile: onlyTestFile } : {}) }))
+    .filter((result): result is RuleFileResult => result !== undefined);
   const failed = results.filter((result) => result.mismatches.length > 0 || result.problems.length > 0).length;
   return { results, passed: results.length - failed, failed };
 }
 
-export function testRuleFile(ruleFile: string, cwd: string): RuleFileResult {
+/**
+ * The rule ids under `path` (a rule file, a folder or a test file), to suggest one for a
+ * mistyped --rule, and how many rule files could not be read for theirs.
+ */
+export function ruleIdsUnder(path: string, cwd = process.cwd()): { ids: string[]; brokenFiles: number } {
+  const pack = loadRulePack({ paths: [rulesOf(path)], includeDefault: false, cwd });
+  return { ids: pack.rules.map((rule) => rule.id), brokenFiles: new Set(pack.problems.map((problem) => problem.file)).size };
+}
+
+/**
+ * Tests one rule file. With `ruleId`, a file that does not define that rule gives no result; with
+ * `testFile`, only that one of its test files is compared.
+ */
+export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelection & { testFile?: string } = {}): RuleFileResult | undefined {
   const shown = (file: string) => relative(cwd, file).split('\\').join('/');
   const pack = loadRulePack({ paths: [ruleFile], includeDefault: false, cwd });
-  const testFiles = testFilesFor(ruleFile);
-  const ruleIds = pack.rules.map((rule) => rule.id);
+  if (only.ruleId !== undefined && !pack.rules.some((rule) => rule.id === only.ruleId) && !pack.problems.some((problem) => problem.ruleId === only.ruleId)) return undefined;
+  const allTestFiles = testFilesFor(ruleFile);
+  const testFiles = only.testFile === undefined ? allTestFiles : allTestFiles.filter((file) => resolve(file) === only.testFile);
+  const rules = only.ruleId === undefined ? pack.rules : pack.rules.filter((rule) => rule.id === only.ruleId);
+  const ruleIds = rules.map((rule) => rule.id);
   const result: RuleFileResult = { ruleFile: shown(ruleFile), testFiles: testFiles.map(shown), ruleIds, mismatches: [], problems: pack.problems, todos: 0, annotations: [] };
   if (pack.problems.length > 0) return result;
   if (testFiles.length === 0) {
     result.problems.push({ file: shown(ruleFile), line: 1, column: 1, message: `no test file beside this rule file: add ${basename(ruleFile).replace(/\.ya?ml$/i, '.ts')} with // ruleid: and // ok: annotations` });
     return result;
   }
-  const testRoot = testFiles.length === 1 && !isFolderTest(ruleFile) ? dirname(testFiles[0]!) : ruleFolderTest(ruleFile);
+  // The root is that of the whole test, even for one of its files, so rule paths mean the same.
+  const testRoot = allTestFiles.length === 1 && !isFolderTest(ruleFile) ? dirname(allTestFiles[0]!) : ruleFolderTest(ruleFile);
   const types = new TypeFacts(testRoot);
   const context = projectContext(new ProjectFacts(testRoot, new AnswerCache(), types), types);
-  for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), pack.rules, result, context);
+  const known = new Set(pack.rules.map((rule) => rule.id));
+  for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), rules, known, result, context);
   return result;
 }
 
-function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], result: RuleFileResult, project: ProjectContext): void {
+/** The rules a path given to `nobackdoor test` stands for: itself, or a test file's rule file. */
+export function rulesOf(path: string): string {
+  if (isTestFileName(path)) return ruleFileOf(resolve(path));
+  if (existsSync(path) && statSync(path).isFile() && !RULE_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    throw new RuleTestPathError(`${path} is neither a rule file (.yml, .yaml) nor a test file (${SOURCE_EXTENSIONS.join(' ')}); give a rule file, a test file or a folder`);
+  }
+  return path;
+}
+
+function isTestFileName(path: string): boolean {
+  return SOURCE_EXTENSIONS.includes(extname(path).toLowerCase()) && existsSync(path) && statSync(path).isFile();
+}
+
+/** `x.yml` beside a test file `x.ts`, or `x.yml` beside a folder `x/` that holds the test file. */
+function ruleFileOf(testFile: string): string {
+  const stem = testFile.slice(0, -extname(testFile).length);
+  const beside = RULE_EXTENSIONS.map((extension) => stem + extension).find((candidate) => existsSync(candidate));
+  if (beside) return beside;
+  for (let folder = dirname(testFile); dirname(folder) !== folder; folder = dirname(folder)) {
+    const owner = RULE_EXTENSIONS.map((extension) => folder + extension).find((candidate) => existsSync(candidate));
+    if (owner) return owner;
+  }
+  throw new RuleTestPathError(
+    `no rule file for the test file ${testFile}: expected ${basename(stem)}.yml beside it, or a rule file named after a folder that holds it (x.yml beside x/)`,
+  );
+}
+
+function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], known: ReadonlySet<string>, result: RuleFileResult, project: ProjectContext): void {
   const decoded = readSourceFile(absolute, { maxFileSize: DEFAULT_MAX_FILE_SIZE, scanMinified: true });
   if (!decoded.ok) {
     result.problems.push({ file: shown, line: 1, column: 1, message: decoded.message });
@@ -76,7 +143,6 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
   }
   const annotations = parseAnnotations(decoded.text);
   result.annotations.push(...annotations);
-  const known = new Set(rules.map((rule) => rule.id));
   for (const annotation of annotations) {
     if (!known.has(annotation.ruleId)) {
       result.mismatches.push({ ruleId: annotation.ruleId, file: shown, line: annotation.annotationLine, kind: 'unknown-rule', detail: `annotation names "${annotation.ruleId}", which is not a rule of ${result.ruleFile}` });
@@ -89,7 +155,9 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
     const about = annotations.filter((annotation) => annotation.ruleId === rule.id);
     const expected = new Set(about.filter((a) => a.kind === 'ruleid' || a.kind === 'todook').map((a) => a.line));
     const todoMisses = new Set(about.filter((a) => a.kind === 'todoruleid').map((a) => a.line));
-    const reported = new Set(analysis.findings.filter((finding) => finding.ruleId === rule.id).map((finding) => finding.line));
+    // A finding counts for the line it starts on; the first one on a line stands for the others.
+    const reported = new Map<number, Finding>();
+    for (const finding of analysis.findings) if (finding.ruleId === rule.id && !reported.has(finding.line)) reported.set(finding.line, finding);
     result.todos += about.filter((a) => a.kind === 'todoruleid' || a.kind === 'todook').length;
     for (const line of expected) {
       if (!reported.has(line)) {
@@ -97,12 +165,13 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
         result.mismatches.push({ ruleId: rule.id, file: shown, line, kind: todo ? 'fixed-todo' : 'missing', detail: todo ? 'marked todook (a known false alarm) but no longer reported: change it to ok' : 'expected a finding (ruleid) but none was reported' });
       }
     }
-    for (const line of reported) {
+    for (const [line, finding] of reported) {
       if (expected.has(line)) continue;
+      const found = { ruleId: rule.id, file: shown, line, column: finding.column, message: finding.message };
       if (todoMisses.has(line)) {
-        result.mismatches.push({ ruleId: rule.id, file: shown, line, kind: 'fixed-todo', detail: 'marked todoruleid (a known miss) but now reported: change it to ruleid' });
+        result.mismatches.push({ ...found, kind: 'fixed-todo', detail: 'marked todoruleid (a known miss) but now reported: change it to ruleid' });
       } else {
-        result.mismatches.push({ ruleId: rule.id, file: shown, line, kind: 'unexpected', detail: 'reported a finding on a line not marked ruleid' });
+        result.mismatches.push({ ...found, kind: 'unexpected', detail: 'reported a finding on a line not marked ruleid' });
       }
     }
   }

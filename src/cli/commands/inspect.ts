@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { exitCodeFor, type FailOn } from '../exit-code.js';
 import { UsageError, type CliIo } from '../io.js';
 import { writeFileAtomic } from '../output.js';
+import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   lines: { type: 'boolean', short: 'l' },
@@ -50,8 +51,8 @@ export const inspectCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('inspect', argv, OPTIONS);
     if (positionals.length === 0) throw new UsageError('give at least one SAMPLE (a file, a folder, or - for standard input). Run "nobackdoor inspect --help".');
-    const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
-    const failOn: FailOn = oneOf('fail-on', values['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
+    const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
+    const failOn: FailOn = oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
     const quiet = values.quiet ?? false;
     // Loaded on use: the crypto core and its parsers would otherwise slow every `scan` start.
     const { inspect } = await import('../../crypto/inspect.js');
@@ -87,5 +88,5 @@ function reportProblems(report: Report, io: CliIo, listErrors: boolean): void {
     }
   }
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind)).length;
-  if (skipped > 0) io.stderr.write(`nobackdoor inspect: ${skipped} ${skipped === 1 ? 'input was' : 'inputs were'} not inspected; the report lists each with its reason.\n`);
+  if (skipped > 0) io.stderr.write(`nobackdoor inspect: ${countOf(skipped, 'input was', 'inputs were')} not inspected; the report lists each with its reason.\n`);
 }

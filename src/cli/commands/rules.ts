@@ -8,6 +8,8 @@ import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
+import { countOf } from '../../text/count.js';
+import { didYouMean } from '../../text/suggest.js';
 
 const OPTIONS = {
   rules: { type: 'string', multiple: true, short: 'r' },
@@ -18,6 +20,7 @@ const OPTIONS = {
 } as const;
 
 export const CATALOG_FILE = join(PACKAGE_ROOT, 'docs/rule-catalog.md');
+const ACTIONS = ['list', 'explain', 'validate', 'catalog'];
 
 const USAGE = `Usage:
   nobackdoor rules list [--rules PATH] [--no-default-rules] [--json]
@@ -48,7 +51,7 @@ export const rulesCommand: Command = {
         } else {
           const rows = pack.rules.map((rule) => [rule.id, rule.category, rule.severity, rule.confidence, `${rule.origin.file}:${rule.origin.line}`]);
           io.stdout.write(table([['ID', 'CATEGORY', 'SEVERITY', 'CONFIDENCE', 'DEFINED IN'], ...rows]));
-          io.stdout.write(`\n${pack.rules.length} rules\n`);
+          io.stdout.write(`\n${countOf(pack.rules.length, 'rule')}\n`);
         }
         for (const problem of pack.problems) io.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
         return pack.problems.length > 0 ? EXIT_ERROR : EXIT_OK;
@@ -58,7 +61,7 @@ export const rulesCommand: Command = {
         if (!id) throw new UsageError('name the rule to explain, e.g. "nobackdoor rules explain node-weak-cipher".');
         const pack = loadRulePack({ paths: extra, includeDefault: values['default-rules'] ?? true, cwd: io.cwd });
         const rule = pack.rules.find((candidate) => candidate.id === id);
-        if (!rule) throw new UsageError(`no rule "${id}"; "nobackdoor rules list" shows the ids.`);
+        if (!rule) throw new UsageError(`no rule "${id}".${didYouMean(id, pack.rules.map((candidate) => candidate.id))} "nobackdoor rules list" shows the ids.`);
         io.stdout.write(explain(rule));
         return EXIT_OK;
       }
@@ -66,7 +69,11 @@ export const rulesCommand: Command = {
         if (positionals.length === 0) throw new UsageError('name the rule files or folders to validate.');
         const pack = loadRulePack({ paths: positionals.map((path) => resolve(io.cwd, path)), includeDefault: false, cwd: io.cwd });
         for (const problem of pack.problems) io.stdout.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.ruleId ? `${problem.ruleId}: ` : ''}${problem.message}\n`);
-        io.stdout.write(pack.problems.length === 0 ? `valid: ${pack.rules.length} rules in ${pack.files.length} files\n` : `\n${pack.problems.length} problems; ${pack.rules.length} rules are valid\n`);
+        io.stdout.write(
+          pack.problems.length === 0
+            ? `valid: ${countOf(pack.rules.length, 'rule')} in ${countOf(pack.files.length, 'file')}\n`
+            : `\n${countOf(pack.problems.length, 'problem')}; ${countOf(pack.rules.length, 'rule')} ${pack.rules.length === 1 ? 'is' : 'are'} valid\n`,
+        );
         return pack.problems.length > 0 ? EXIT_ERROR : EXIT_OK;
       }
       case 'catalog': {
@@ -81,7 +88,7 @@ export const rulesCommand: Command = {
         return EXIT_OK;
       }
       default:
-        throw new UsageError(`expected "list", "explain", "validate" or "catalog" after "rules"${action ? `, got "${action}"` : ''}.`);
+        throw new UsageError(`expected "list", "explain", "validate" or "catalog" after "rules"${action ? `, got "${action}".${didYouMean(action, ACTIONS)}` : '.'}`);
     }
   },
 };

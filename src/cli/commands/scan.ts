@@ -11,6 +11,7 @@ import { exitCodeFor, type FailOn } from '../exit-code.js';
 import { UsageError, type CliIo } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -21,6 +22,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  'default-excludes': { type: 'boolean' },
   root: { type: 'string' },
   strict: { type: 'boolean' },
   'max-file-size': { type: 'string' },
@@ -36,8 +38,8 @@ const OPTIONS = {
 const USAGE = `Usage: nobackdoor scan [PATH...] [options]
 
 Scans TypeScript/JavaScript files under PATH (default ".") with the shipped rule pack and any
---rules packs. Paths in the output are relative to PATH when one is given, else the working
-directory (--root overrides).
+--rules packs. Every path in the output, traces included, is relative to one root: PATH when one
+is given (the folder of a single FILE), else the working directory (--root overrides).
 
 Options:
   -f, --format FORMAT      ${FORMAT_NAMES.join(', ')} (default text)
@@ -48,6 +50,9 @@ Options:
   -c, --config FILE        config file (default: nobackdoor.config.yaml, searched upward)
       --include GLOB       only scan matching files (gitignore syntax, repeatable)
       --exclude GLOB       skip matching files (gitignore syntax, repeatable)
+      --no-default-excludes
+                           also scan dependency and build folders (node_modules, dist, build,
+                           out, coverage, .next, …) and *.min.js files
       --root DIR           make output paths relative to DIR
       --strict             exit 2 when any file could not be analysed
       --max-file-size SIZE skip larger files, reporting them (default 1m)
@@ -68,7 +73,7 @@ export const scanCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('scan', argv, OPTIONS);
-    const format = oneOf('format', values.format, FORMAT_NAMES, 'text');
+    const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
     const scanRoot = resolve(io.cwd, positionals.length === 1 ? positionals[0]! : '.');
     let loaded;
     try {
@@ -79,8 +84,8 @@ export const scanCommand: Command = {
       throw error;
     }
     const { config, base } = loaded;
-    const failOn: FailOn = oneOf('fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
-    const testSeverity = oneOf('test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
+    const failOn: FailOn = oneOf('--fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
+    const testSeverity = oneOf('--test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
     const configSize = config['max-file-size'];
     const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
     const quiet = values.quiet ?? false;
@@ -97,6 +102,7 @@ export const scanCommand: Command = {
       ...(maxFileSize !== undefined ? { maxFileSize } : {}),
       testSeverity,
       scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
+      defaultExcludes: values['default-excludes'] ?? config['default-excludes'] ?? true,
       onProgress: progress.update,
       ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
       ...(values.samples ? { samples: values.samples } : {}),
@@ -114,7 +120,10 @@ export const scanCommand: Command = {
   },
 };
 
-/** docs/output.md: skipped files are summarised on stderr; tool errors are listed there when stdout is for machines. */
+/**
+ * Skipped files are summarised on stderr; tool errors, and a scan that found nothing to scan,
+ * are told there when stdout is for machines (text output already shows them).
+ */
 function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): void {
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
   const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
@@ -123,12 +132,13 @@ function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): voi
       const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
       io.stderr.write(`nobackdoor: ${where ? `${where}: ` : ''}${error.message} [${error.kind}]\n`);
     }
+    for (const warning of report.warnings.filter((candidate) => candidate.kind === 'nothing-scanned')) io.stderr.write(`nobackdoor: ${warning.message}\n`);
   }
   if (skipped.length > 0) {
     const byKind = new Map<string, number>();
     for (const error of skipped) byKind.set(error.kind, (byKind.get(error.kind) ?? 0) + 1);
     const detail = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
-    io.stderr.write(`nobackdoor: ${skipped.length} ${skipped.length === 1 ? 'path was' : 'paths were'} not analysed (${detail}); each is listed with its reason in the report.\n`);
+    io.stderr.write(`nobackdoor: ${countOf(skipped.length, 'path was', 'paths were')} not analysed (${detail}); each is listed with its reason in the report.\n`);
   }
 }
 

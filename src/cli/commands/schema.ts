@@ -49,7 +49,7 @@ export const schemaCommand: Command = {
       }
       return stale > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
-    io.stdout.write(jsonSchemaText(oneOf('schema', positionals[0], NAMES, 'rules')));
+    io.stdout.write(jsonSchemaText(oneOf('the schema name', positionals[0], NAMES, 'rules')));
     return EXIT_OK;
   },
 };

@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { countOf } from '../../text/count.js';
 import { emptyContainer, observe, type Container, type ReuseClass } from '../types.js';
 import { describeName, issuerSerialId, serialHex, subjectKeyId } from './cms-identity.js';
 import { cipherObservations, kdfObservation, rsaObservations, type CipherStrength } from './weak-algorithms.js';
@@ -96,7 +97,7 @@ export function parseCms(bytes: Uint8Array): Container | undefined {
     const reason = error instanceof Error ? error.message.slice(0, 60) : 'does not match its schema';
     container.observations.push(observe('fmt.malformed', { FORMAT, REASON: reason }, reason));
   }
-  if (container.recipients.length > 0) container.details.unshift(`${container.recipients.length} recipient${container.recipients.length === 1 ? '' : 's'}`);
+  if (container.recipients.length > 0) container.details.unshift(countOf(container.recipients.length, 'recipient'));
   return container;
 }
 

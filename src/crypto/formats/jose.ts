@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { base64UrlField } from '../decode/base64.js';
+import { countOf } from '../../text/count.js';
 import { emptyContainer, observe, type Container, type Recipient, type ReuseClass } from '../types.js';
 import { kdfObservation, rsaObservations } from './weak-algorithms.js';
 
@@ -107,7 +108,7 @@ function jweContainer(parts: JweParts): Container {
     if (alg === 'none') container.observations.push(observe('fmt.malformed', { FORMAT, REASON: 'a JWE recipient has alg "none"' }, 'alg-none'));
   });
   container.details.unshift(`${[...algorithms].join(', ')} / ${enc ?? 'no enc'}`);
-  if (container.recipients.length > 0) container.details.unshift(`${container.recipients.length} recipient${container.recipients.length === 1 ? '' : 's'}`);
+  if (container.recipients.length > 0) container.details.unshift(countOf(container.recipients.length, 'recipient'));
   const zip = stringField(parts.protectedHeader.zip ?? parts.recipients[0]?.header.zip);
   if (zip) container.observations.push(observe('jwe.compression', { ZIP: zip }, zip));
   const fullTag = enc ? TAG_BYTES[enc] : undefined;

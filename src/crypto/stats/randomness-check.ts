@@ -1,6 +1,7 @@
 import type { AnalysedSample } from '../analyse-sample.js';
 import { locate } from '../cross/located.js';
 import type { LocatedObservation } from '../findings.js';
+import { countOf } from '../../text/count.js';
 import { observe } from '../types.js';
 import { chiSquareTail } from './special-functions.js';
 import { P_VALUES_PER_FULL_RUN } from './randomness-tests.js';
@@ -88,10 +89,10 @@ function notRandom(what: string, size: number, worst: TestOutcome, testsRun: num
 }
 
 function describeRandom(body: Uint8Array, tests: number): string {
-  if (tests === 0) return `too short for statistics (${body.length} bytes)`;
+  if (tests === 0) return `too short for statistics (${countOf(body.length, 'byte')})`;
   const entropy = shannonEntropy(body).toFixed(2);
   const expected = expectedRandomEntropy(body.length).toFixed(2);
-  return `no deviation in ${tests} tests; entropy ${entropy} (random: ${expected})`;
+  return `no deviation in ${countOf(tests, 'test')}; entropy ${entropy} (random: ${expected})`;
 }
 
 /**

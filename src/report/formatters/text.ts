@@ -3,6 +3,7 @@ import { codeFrame } from '../code-frame.js';
 import type { Finding, Report, ToolError } from '../finding.js';
 import { SKIP_KINDS } from '../finding.js';
 import { SEVERITIES, type Severity } from '../severity.js';
+import { countOf } from '../../text/count.js';
 import type { Formatter } from './types.js';
 
 /** Human output: findings grouped by file with a code frame, then problems, then one summary line. */
@@ -61,12 +62,12 @@ function summary(report: Report, paint: ChalkInstance): string {
   const counts = SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
-  const findings = report.findings.length === 1 ? '1 finding' : `${report.findings.length} findings`;
+  const findings = countOf(report.findings.length, 'finding');
   const detail = counts.length > 0 ? ` (${counts.join(', ')})` : '';
-  const files = `${report.stats.files} ${report.stats.files === 1 ? 'file' : 'files'} analysed`;
+  const files = `${countOf(report.stats.files, 'file')} analysed`;
   const skipped = report.stats.filesSkipped > 0 ? `, ${report.stats.filesSkipped} not analysed` : '';
-  const errors = report.errors.length > 0 ? `, ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}` : '';
-  const text = `${findings}${detail} · ${files}${skipped}${errors} · ${report.stats.rules} rules`;
+  const errors = report.errors.length > 0 ? `, ${countOf(report.errors.length, 'error')}` : '';
+  const text = `${findings}${detail} · ${files}${skipped}${errors} · ${countOf(report.stats.rules, 'rule')}`;
   return report.findings.length > 0 ? paint.bold(text) : paint.green(text);
 }
 
