@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { compareProblems, SKIP_KINDS, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
+import { describeCheck } from '../report/describe-rule.js';
+import { compareProblems, SKIP_KINDS, type Report, type RuleDescription, type ToolError, type ToolWarning } from '../report/finding.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyseSample, type AnalysedSample } from './analyse-sample.js';
 import { shippedChecks } from './check-catalog.js';
@@ -135,6 +136,7 @@ function assemble(
     findings,
     errors: errors.sort(compareProblems),
     warnings: warnings.sort(compareProblems),
+    rules: describedChecksOf(findings),
     stats: {
       files: counts.files,
       filesSkipped: errors.filter((error) => SKIP_KINDS.has(error.kind)).length,
@@ -150,4 +152,10 @@ function assemble(
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The checks that reported, described as rules are (for SARIF and Markdown). */
+function describedChecksOf(findings: Report['findings']): RuleDescription[] {
+  const ids = new Set(findings.map((finding) => finding.ruleId));
+  return [...shippedChecks().values()].filter((check) => ids.has(check.id)).map(describeCheck);
 }

@@ -77,6 +77,21 @@ export interface ReportStats {
   [extra: string]: number;
 }
 
+/** What a rule (or an inspect check) is, for formats that describe their rules (SARIF, Markdown). */
+export interface RuleDescription {
+  id: string;
+  category: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** The message template, with `$X` placeholders. */
+  message: string;
+  note?: string;
+  fixGuidance?: string;
+  cwe: string[];
+  references: string[];
+  owasp?: string[];
+}
+
 /** The shape shared by scan and inspect results; formatters take this. */
 export interface Report {
   version: 1;
@@ -85,6 +100,8 @@ export interface Report {
   errors: ToolError[];
   warnings: ToolWarning[];
   stats: ReportStats;
+  /** The rules that ran (and checks that reported), by id. Not part of the JSON contract. */
+  rules?: RuleDescription[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

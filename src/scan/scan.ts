@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile, type SourceLimits } from '../input/read-source.js';
-import { compareFindings, compareProblems, type Finding, type Report, type ToolError, type ToolWarning } from '../report/finding.js';
+import { shippedChecks } from '../crypto/check-catalog.js';
+import { describeCheck, describeRule } from '../report/describe-rule.js';
+import { compareFindings, compareProblems, type Finding, type Report, type RuleDescription, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
@@ -118,7 +120,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       durationMs: Math.round(performance.now() - started),
       ...(types.sliceSize > 0 ? { typeSliceFiles: types.sliceSize } : {}),
     },
+    rules: [...pack.rules.map(describeRule), ...(options.samples ? describedChecks(findings) : [])],
   };
+}
+
+/** The inspect checks that scan --samples reported, described as rules are. */
+function describedChecks(findings: readonly Finding[]): RuleDescription[] {
+  const ids = new Set(findings.map((finding) => finding.ruleId));
+  return [...shippedChecks().values()].filter((check) => ids.has(check.id)).map(describeCheck);
 }
 
 type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };

@@ -1,14 +1,10 @@
-import { resolve } from 'node:path';
-import { SKIP_KINDS, type Report } from '../../report/finding.js';
-import { FORMAT_NAMES, FORMATTERS } from '../../report/formatters/index.js';
+import { FORMAT_NAMES } from '../../report/formatters/index.js';
 import { SEVERITIES } from '../../report/severity.js';
 import { oneOf, parseCommandArgs } from '../args.js';
-import { wantsColor } from '../color.js';
 import type { Command } from '../command.js';
-import { exitCodeFor, type FailOn } from '../exit-code.js';
-import { UsageError, type CliIo } from '../io.js';
-import { writeFileAtomic } from '../output.js';
-import { countOf } from '../../text/count.js';
+import { deliverReport } from '../deliver-report.js';
+import type { FailOn } from '../exit-code.js';
+import { UsageError } from '../io.js';
 
 const OPTIONS = {
   lines: { type: 'boolean', short: 'l' },
@@ -64,12 +60,10 @@ export const inspectCommand: Command = {
       ...(values.keys ? { keys: values.keys } : {}),
       stdin: () => readAll(io.stdin),
     });
-    const toStdout = !values.output;
-    const text = FORMATTERS[format](report, { color: toStdout && format === 'text' && wantsColor(io, values.color) });
-    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
-    else io.stdout.write(text);
-    if (!quiet) reportProblems(report, io, !(toStdout && format === 'text'));
-    return exitCodeFor(report, failOn, values.strict ?? false);
+    return deliverReport(report, {
+      format, output: values.output, color: values.color, quiet, failOn, strict: values.strict ?? false,
+      inputNoun: { one: 'input', many: 'inputs', verb: 'inspected' }, prefix: 'nobackdoor inspect',
+    }, io);
   },
 };
 
@@ -77,16 +71,4 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** When stdout carries JSON or goes to a file, config and internal errors still reach the person on stderr. */
-function reportProblems(report: Report, io: CliIo, listErrors: boolean): void {
-  if (listErrors) {
-    for (const error of report.errors.filter((candidate) => !SKIP_KINDS.has(candidate.kind))) {
-      const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
-      io.stderr.write(`nobackdoor inspect: ${where ? `${where}: ` : ''}${error.message} [${error.kind}]\n`);
-    }
-  }
-  const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind)).length;
-  if (skipped > 0) io.stderr.write(`nobackdoor inspect: ${countOf(skipped, 'input was', 'inputs were')} not inspected; the report lists each with its reason.\n`);
 }

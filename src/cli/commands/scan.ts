@@ -1,17 +1,14 @@
 import { resolve } from 'node:path';
 import { ConfigError, findConfig, loadConfig } from '../../config/load.js';
-import { FORMAT_NAMES, FORMATTERS } from '../../report/formatters/index.js';
-import { SKIP_KINDS, type Report } from '../../report/finding.js';
+import { FORMAT_NAMES } from '../../report/formatters/index.js';
 import { SEVERITIES } from '../../report/severity.js';
 import { scan, type ScanOptions } from '../../scan/scan.js';
 import { byteSize, oneOf, parseCommandArgs } from '../args.js';
-import { wantsColor } from '../color.js';
 import type { Command } from '../command.js';
-import { exitCodeFor, type FailOn } from '../exit-code.js';
+import { deliverReport } from '../deliver-report.js';
+import type { FailOn } from '../exit-code.js';
 import { UsageError, type CliIo } from '../io.js';
-import { writeFileAtomic } from '../output.js';
 import { progressReporter } from '../progress.js';
-import { countOf } from '../../text/count.js';
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -111,36 +108,12 @@ export const scanCommand: Command = {
     progress.done();
     if (options.ruleTimings) writeRuleTimings(options.ruleTimings, io);
 
-    const toStdout = !values.output;
-    const text = FORMATTERS[format](report, { color: toStdout && format === 'text' && wantsColor(io, values.color) });
-    if (values.output) writeFileAtomic(resolve(io.cwd, values.output), text);
-    else io.stdout.write(text);
-    if (!quiet) writeStderrSummary(report, io, !(toStdout && format === 'text'));
-    return exitCodeFor(report, failOn, values.strict ?? false);
+    return deliverReport(report, {
+      format, output: values.output, color: values.color, quiet, failOn, strict: values.strict ?? false,
+      inputNoun: { one: 'path', many: 'paths', verb: 'analysed' }, prefix: 'nobackdoor',
+    }, io);
   },
 };
-
-/**
- * Skipped files are summarised on stderr; tool errors, and a scan that found nothing to scan,
- * are told there when stdout is for machines (text output already shows them).
- */
-function writeStderrSummary(report: Report, io: CliIo, listErrors: boolean): void {
-  const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
-  const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
-  if (listErrors) {
-    for (const error of failures) {
-      const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
-      io.stderr.write(`nobackdoor: ${where ? `${where}: ` : ''}${error.message} [${error.kind}]\n`);
-    }
-    for (const warning of report.warnings.filter((candidate) => candidate.kind === 'nothing-scanned')) io.stderr.write(`nobackdoor: ${warning.message}\n`);
-  }
-  if (skipped.length > 0) {
-    const byKind = new Map<string, number>();
-    for (const error of skipped) byKind.set(error.kind, (byKind.get(error.kind) ?? 0) + 1);
-    const detail = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
-    io.stderr.write(`nobackdoor: ${countOf(skipped.length, 'path was', 'paths were')} not analysed (${detail}); each is listed with its reason in the report.\n`);
-  }
-}
 
 const SLOWEST_RULES = 15;
 

@@ -5,7 +5,8 @@ import type { Formatter } from './types.js';
 export const formatJson: Formatter = (report) => JSON.stringify(toContract(report), null, 2) + '\n';
 
 export function toContract(report: Report): Report {
-  return { ...report, findings: report.findings.map(contractFinding) };
+  const { rules: _rules, ...contract } = report;
+  return { ...contract, findings: report.findings.map(contractFinding) };
 }
 
 /** Snippets are for text output; the contract leaves them out. */
