@@ -1,4 +1,5 @@
 import type { Constant } from './constants.js';
+import type { Node } from './ast.js';
 import type { FileFacts } from './file-facts.js';
 import type { QualifiedName } from './names.js';
 
@@ -15,7 +16,15 @@ export interface CrossFileLookup {
   exportedName(file: string, exportName: string): QualifiedName | undefined;
   /** The names a project file exports (for a namespace import's possible members). */
   exportNames(file: string): string[];
+  /** Where a project file's export is defined, followed through re-exports; undefined for packages. */
+  exportBinding(file: string, exportName: string): ExportBinding | undefined;
 }
+
+/** What an export is, in the file that defines it: a top-level name, an expression, or a module namespace. */
+export type ExportBinding =
+  | { kind: 'local'; file: string; name: string }
+  | { kind: 'value'; file: string; node: Node }
+  | { kind: 'namespace'; file: string };
 
 /** Type questions, answered by the project layer's type slice (ts-morph) when a rule asks them. */
 export interface TypeLookup {
@@ -33,4 +42,6 @@ export interface ProjectContext {
   positionIn(absolutePath: string, offset: number): { line: number; column: number } | undefined;
   /** Builds (or reuses) a file's facts so each file is parsed once for analysis and lookups alike. */
   factsFor?(absolutePath: string, text: string): FileFacts;
+  /** Another project file's facts (parsed on demand), or undefined when it cannot be read or parsed. */
+  factsOf?(absolutePath: string): FileFacts | undefined;
 }

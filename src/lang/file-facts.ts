@@ -15,7 +15,7 @@ export class FileFacts {
   readonly nodesByType: Map<string, Node[]> = new Map();
   readonly names: NameResolver;
   readonly constants: ConstantEvaluator;
-  private readonly declarations: DeclarationTable;
+  readonly declarations: DeclarationTable;
   private readonly project: CrossFileLookup | undefined;
 
   /**

@@ -1,4 +1,5 @@
 import type { Origin } from '../lang/origin.js';
+import type { Confidence } from '../report/severity.js';
 
 /**
  * Why a match holds, beyond the code it covers: what a finding's `trace` is built from
@@ -16,6 +17,14 @@ export interface ConstantEvidence {
 export interface FlowEvidence {
   kind: 'flow';
   steps: readonly FlowStep[];
+  /** Lower than the rule's when the path rests on a weaker source (a name-only model entry). */
+  confidence?: Confidence;
+}
+
+/** The first source step of a match's flow evidence, if it has one. */
+export function flowSource(match: { state: { evidence: readonly Evidence[] } }): FlowStep | undefined {
+  for (const item of match.state.evidence) if (item.kind === 'flow') return item.steps.find((step) => step.kind === 'source');
+  return undefined;
 }
 
 export const FLOW_STEP_KINDS = ['source', 'assignment', 'field', 'call', 'return', 'import', 'callback', 'sink'] as const;

@@ -6,6 +6,8 @@ import { stateKey, unify, type Binding, type MatchState } from './state.js';
 export interface RangeMatch {
   range: readonly [number, number];
   state: MatchState;
+  /** Set when an engine found the match in another file than the one analysed (its absolute path). */
+  file?: string;
 }
 
 /**

@@ -5,6 +5,15 @@ import type { Value } from './comparison.js';
 import { dedupe, type Formula, type RangeMatch } from './formula.js';
 import { Matcher } from './matcher.js';
 import type { Binding } from './state.js';
+import type { ProjectContext } from '../lang/cross-file.js';
+
+/** What one scan shares between its files' analyses. */
+export interface ScanScope {
+  project?: ProjectContext;
+  /** What an engine keeps for the whole scan (a taint rule's summaries), by the engine. */
+  readonly state: Map<object, unknown>;
+  warn(warning: { file?: string; message: string; kind: string }): void;
+}
 
 /**
  * Everything formulas need while they are evaluated over one file: its facts, the pattern
@@ -15,7 +24,11 @@ export class MatchContext {
   private readonly results = new Map<Formula, RangeMatch[]>();
   private readonly shared = new Map<string, RangeMatch[]>();
 
-  constructor(readonly facts: FileFacts) {
+  constructor(
+    readonly facts: FileFacts,
+    /** The scan this file belongs to, for engines that follow values across files. */
+    readonly scan?: ScanScope,
+  ) {
     this.matcher = new Matcher(facts);
   }
 

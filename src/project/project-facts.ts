@@ -1,7 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Constant, ConstantValue } from '../lang/constants.js';
 import { ConstantArray, ConstantObject } from '../lang/constants.js';
-import type { CrossFileLookup, ProjectContext, TypeLookup } from '../lang/cross-file.js';
+import type { CrossFileLookup, ExportBinding, ProjectContext, TypeLookup } from '../lang/cross-file.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { LineIndex } from '../util/line-index.js';
 import { normalizeModuleName, type QualifiedName } from '../lang/names.js';
@@ -88,6 +88,35 @@ export class ProjectFacts implements CrossFileLookup {
 
   exportedName(file: string, exportName: string): QualifiedName | undefined {
     return this.answer(`name\0${file}\0${exportName}`, file, () => this.computeName(file, exportName));
+  }
+
+  exportBinding(file: string, exportName: string): ExportBinding | undefined {
+    return this.answer(`binding\0${file}\0${exportName}`, file, () => this.computeBinding(file, exportName));
+  }
+
+  private computeBinding(file: string, exportName: string): ExportBinding | undefined {
+    const module = this.module(file);
+    if (!module) return undefined;
+    const found = this.findExport(file, module, exportName);
+    if (!found) return undefined;
+    const { fact, owner } = found;
+    if (owner !== file) return this.exportBinding(owner, exportName);
+    switch (fact.kind) {
+      case 'value':
+        return { kind: 'value', file, node: fact.node };
+      case 'local':
+        return { kind: 'local', file, name: fact.name };
+      case 'reexport': {
+        const target = this.resolveModule(file, fact.specifier);
+        if (!target) return undefined;
+        return fact.name === '*' ? { kind: 'namespace', file: target } : this.exportBinding(target, fact.name);
+      }
+    }
+  }
+
+  /** Another file's facts, parsed on demand (and kept among the recently used). */
+  factsOf(file: string): FileFacts | undefined {
+    return this.module(file)?.facts;
   }
 
   exportNames(file: string): string[] {
@@ -290,5 +319,6 @@ export function projectContext(project: ProjectFacts, types?: TypeLookup): Proje
     displayPath: (absolutePath) => project.displayPath(absolutePath),
     positionIn: (absolutePath, offset) => project.positionIn(absolutePath, offset),
     factsFor: (absolutePath, text) => project.factsFor(absolutePath, text),
+    factsOf: (absolutePath) => project.factsOf(absolutePath),
   };
 }

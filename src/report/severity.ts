@@ -18,3 +18,8 @@ export function lowerSeverity(severity: Severity): Severity {
   const index = SEVERITIES.indexOf(severity);
   return SEVERITIES[Math.min(index + 1, SEVERITIES.length - 1)] as Severity;
 }
+
+/** The less sure of two confidences: a finding is as sure as its weakest evidence. */
+export function leastConfident(a: Confidence, b: Confidence): Confidence {
+  return CONFIDENCES.indexOf(a) >= CONFIDENCES.indexOf(b) ? a : b;
+}

@@ -1,16 +1,18 @@
 import ignore from 'ignore';
 import { CLASSIFIED_RULE_CONTEXTS, type RuleContext } from '../context/file-context.js';
 import { canonicalMetavariable, metavariablesIn } from '../match/metavariable.js';
-import { CompileProblem, type Path } from '../match/operators/index.js';
+import { CompileProblem, FORMULA_KEYS, type Path } from '../match/operators/index.js';
 import type { Confidence } from '../report/severity.js';
-import type { CompiledRule, RuleProblem } from './compiled-rule.js';
+import type { CompiledRule, RuleEngine, RuleProblem } from './compiled-rule.js';
 import { describeIssue } from './describe-issue.js';
+import type { ModelRegistry } from './models.js';
 import { compileSearchRule } from './modes/search.js';
+import { compileTaintRule, TAINT_MODE_FIELDS } from './modes/taint.js';
 import { normalizeSeverity, RULE, UNSUPPORTED_SEMGREP_KEYS, type RuleDocument } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** Validates and compiles every rule of one file; a broken rule is reported and the others still load. */
-export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; problems: RuleProblem[] } {
+export function compileRuleFile(source: YamlSource, models: ModelRegistry): { rules: CompiledRule[]; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const at = (path: Path, message: string, key?: string, ruleId?: string): RuleProblem => ({
     file: source.file,
@@ -51,7 +53,7 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
       return;
     }
     try {
-      rules.push({ ...compileRule(parsed.data, rulePath), origin: { file: source.file, ...source.locate(rulePath) } });
+      rules.push({ ...compileRule(parsed.data, rulePath, models), origin: { file: source.file, ...source.locate(rulePath) } });
     } catch (error) {
       if (!(error instanceof CompileProblem)) throw error;
       const position = source.locate(error.path);
@@ -67,8 +69,8 @@ export function compileRuleFile(source: YamlSource): { rules: CompiledRule[]; pr
   return { rules, problems };
 }
 
-function compileRule(rule: RuleDocument, path: Path): Omit<CompiledRule, 'origin'> {
-  const engine = compileSearchRule(rule, path);
+function compileRule(rule: RuleDocument, path: Path, models: ModelRegistry): Omit<CompiledRule, 'origin'> {
+  const engine = compileEngine(rule, path, models);
   const message = rule.message.trim();
   checkMessage(message, engine.binds, path);
   const metadata = { ...(rule.metadata ?? {}) } as Record<string, unknown>;
@@ -103,6 +105,20 @@ function compileRule(rule: RuleDocument, path: Path): Omit<CompiledRule, 'origin
     engine,
     ...(rule['key-candidate'] ? { keyCandidate: canonicalMetavariable(rule['key-candidate']) } : {}),
   };
+}
+
+const TAINT_KEYS = Object.keys(TAINT_MODE_FIELDS) as Array<keyof typeof TAINT_MODE_FIELDS>;
+
+/** The rule's mode decides which top-level keys make its formula (docs/rules.md §3 and §10). */
+function compileEngine(rule: RuleDocument, path: Path, models: ModelRegistry): RuleEngine {
+  const taintKeys = TAINT_KEYS.filter((key) => rule[key] !== undefined);
+  if (rule.mode === 'taint') {
+    const searchKeys = FORMULA_KEYS.filter((key) => rule[key] !== undefined);
+    if (searchKeys.length > 0) throw new CompileProblem(`a taint rule has no top-level ${searchKeys.join(', ')}: put patterns under pattern-sources, pattern-sinks, pattern-sanitizers or pattern-propagators`, [...path, searchKeys[0]!]);
+    return compileTaintRule(rule, path, models);
+  }
+  if (taintKeys.length > 0) throw new CompileProblem(`"${taintKeys[0]}" belongs to taint rules: add "mode: taint" to the rule`, [...path, taintKeys[0]!]);
+  return compileSearchRule(rule, path);
 }
 
 /** A `$X` in the message that no pattern binds would be printed as written: a mistake worth naming. */

@@ -1,50 +1,58 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { compileRuleFile } from './compile.js';
-import { isProblem, readYaml } from './yaml-source.js';
+import { isModelFile, ModelRegistry } from './models.js';
+import { isProblem, readYaml, type YamlSource } from './yaml-source.js';
 
 /** The shipped pack; found from the installed package, so it works from any directory. */
 export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
-/** Folders of a pack that hold other data than search rules. */
+/** Folders of a pack that hold other data than rules: library models, inspect checks. */
 const NON_RULE_FOLDERS = new Set(['models', 'inspect', 'node_modules']);
+/** The shipped models: loaded with every pack (even without the shipped rules), since users' rules build on them. */
+export const DEFAULT_MODELS_DIR = join(DEFAULT_RULES_DIR, 'models');
 const RULE_FILE = /\.ya?ml$/i;
 
 export interface RulePack {
   rules: CompiledRule[];
   problems: RuleProblem[];
   files: string[];
+  models: ModelRegistry;
 }
 
 export interface LoadOptions {
-  /** Extra rule files or folders (`--rules`). */
+  /** Extra rule or model files or folders (`--rules`). */
   paths?: readonly string[];
   includeDefault?: boolean;
   /** Paths in problems are shown relative to this folder. */
   cwd?: string;
 }
 
+/**
+ * Loads the shipped pack (unless excluded) and the given paths: model files first, whichever
+ * folder they are in (a YAML file whose top level is `models:` or `disable:`), then the rules,
+ * which may refer to the models' kinds. The shipped models are always loaded.
+ */
 export function loadRulePack(options: LoadOptions = {}): RulePack {
   const cwd = options.cwd ?? process.cwd();
-  const sources: string[] = [];
   const problems: RuleProblem[] = [];
+  const sources = existsSync(DEFAULT_MODELS_DIR) ? [DEFAULT_MODELS_DIR] : [];
   if (options.includeDefault ?? true) sources.push(DEFAULT_RULES_DIR);
   for (const path of options.paths ?? []) sources.push(resolve(cwd, path));
 
   const files: string[] = [];
   for (const source of sources) {
     try {
-      files.push(...ruleFilesUnder(source));
+      files.push(...yamlFilesUnder(source, source === DEFAULT_MODELS_DIR));
     } catch (error) {
       problems.push({ file: display(source, cwd), line: 0, column: 0, message: `cannot read the rule path: ${reason(error)}` });
     }
   }
 
-  const rules: CompiledRule[] = [];
-  const seen = new Map<string, CompiledRule>();
+  const documents: YamlSource[] = [];
   for (const file of [...new Set(files)]) {
     const shown = display(file, cwd);
     let text: string;
@@ -55,11 +63,18 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       continue;
     }
     const yaml = readYaml(shown, text);
-    if (isProblem(yaml)) {
-      problems.push(yaml);
-      continue;
-    }
-    const compiled = compileRuleFile(yaml);
+    if (isProblem(yaml)) problems.push(yaml);
+    else documents.push(yaml);
+  }
+
+  const models = new ModelRegistry();
+  for (const document of documents.filter((candidate) => isModelFile(candidate.data))) problems.push(...models.add(document));
+  problems.push(...models.unknownDisables());
+
+  const rules: CompiledRule[] = [];
+  const seen = new Map<string, CompiledRule>();
+  for (const document of documents.filter((candidate) => !isModelFile(candidate.data))) {
+    const compiled = compileRuleFile(document, models);
     problems.push(...compiled.problems);
     for (const rule of compiled.rules) {
       const earlier = seen.get(rule.id);
@@ -75,13 +90,17 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       rules.push(rule);
     }
   }
-  return { rules, problems, files };
+  return { rules, problems, files, models };
 }
 
-/** Rule files of a file or folder, in a stable order. */
+/** Rule files of a file or folder, in a stable order (the shipped models and inspect checks are not rules). */
 export function ruleFilesUnder(path: string): string[] {
+  return yamlFilesUnder(path, false);
+}
+
+function yamlFilesUnder(path: string, modelsFolder: boolean): string[] {
   if (statSync(path).isFile()) return [path];
-  return filesUnder(path, (name) => RULE_FILE.test(name), (name) => !NON_RULE_FOLDERS.has(name) && !name.startsWith('.'));
+  return filesUnder(path, (name) => RULE_FILE.test(name), (name) => (modelsFolder || !NON_RULE_FOLDERS.has(name)) && !name.startsWith('.'));
 }
 
 function display(path: string, cwd: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEARCH_MODE_FIELDS } from './modes/search.js';
+import { TAINT_MODE_FIELDS } from './modes/taint.js';
 import { metavariableReference } from '../match/operators/metavariable-schema.js';
 import { CATEGORIES } from '../report/finding.js';
 import { CONFIDENCES, SEVERITIES } from '../report/severity.js';
@@ -56,9 +57,10 @@ export const RULE = z.strictObject({
   'key-candidate': metavariableReference
     .optional()
     .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),
-  mode: z.literal('search').optional(),
+  mode: z.enum(['search', 'taint']).optional(),
   options: z.looseObject({}).optional(),
   ...SEARCH_MODE_FIELDS,
+  ...TAINT_MODE_FIELDS,
 });
 export type RuleDocument = z.infer<typeof RULE>;
 
@@ -70,10 +72,6 @@ export const RULE_FILE = z
 export const UNSUPPORTED_SEMGREP_KEYS = new Set([
   'pattern-where-python',
   'metavariable-analysis',
-  'pattern-propagators',
-  'pattern-sources',
-  'pattern-sinks',
-  'pattern-sanitizers',
   'match',
   'taint',
   'join',
@@ -84,6 +82,10 @@ export const UNSUPPORTED_SEMGREP_KEYS = new Set([
   'project-depends-on',
   'min-version',
   'max-version',
+  'at-exit',
+  'control',
+  'not-conflicting',
+  'taint_focus_on',
 ]);
 
 export function normalizeSeverity(raw: string): (typeof SEVERITIES)[number] {

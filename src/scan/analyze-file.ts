@@ -4,7 +4,10 @@ import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
 import { isTypeScriptFile } from '../lang/source-files.js';
 import type { RangeMatch } from '../match/formula.js';
-import { MatchContext } from '../match/match-context.js';
+import { MatchContext, type ScanScope } from '../match/match-context.js';
+import { flowSource } from '../match/evidence.js';
+import { memoized } from '../util/memo.js';
+import { isAbsolute } from 'node:path';
 import { buildFinding, type FindingSite } from '../report/build-finding.js';
 import type { Finding, ToolError } from '../report/finding.js';
 import { OccurrenceCounter } from '../report/fingerprint.js';
@@ -30,6 +33,8 @@ export interface AnalysisOptions {
   /** When given, each rule's matching time (ms) is added here, for `--rule-timings`. */
   ruleTimings?: Map<string, number>;
   onMatch?: MatchObserver;
+  /** What the scan shares between files (engines' state, warnings). */
+  scope?: ScanScope;
 }
 
 export interface FileAnalysis {
@@ -65,8 +70,9 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
     throw error;
   }
 
-  const matchContext = new MatchContext(facts);
+  const matchContext = new MatchContext(facts, options.scope);
   const site = findingSite(input, context, options);
+  const otherSites = new Map<string, FindingSite | undefined>();
   const findings: Finding[] = [];
   const errors: ToolError[] = [];
   for (const rule of applicable) {
@@ -82,12 +88,25 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       continue;
     }
     for (const match of oneMatchPerRange(matches)) {
-      const finding = buildFinding(rule, match, site, (binding) => matchContext.displayText(binding));
-      options.onMatch?.(rule, match, finding, matchContext);
+      // A data-flow rule may find a sink in another file while following a value from this one.
+      const where = match.file === undefined || match.file === input.absolutePath ? site : memoized(otherSites, match.file, () => otherFileSite(match.file!, options) ?? null);
+      if (!where) continue;
+      const finding = buildFinding(rule, match, where, (binding) => matchContext.displayText(binding));
+      if (where === site) options.onMatch?.(rule, match, finding, matchContext);
       findings.push(finding);
     }
   }
   return { findings, errors };
+}
+
+/** Another project file's site, when it is inside the scan root (findings outside it are not reported). */
+function otherFileSite(file: string, options: AnalysisOptions): FindingSite | undefined {
+  const project = options.project;
+  const facts = project?.factsOf?.(file);
+  if (!project || !facts) return undefined;
+  const shown = project.displayPath(file);
+  if (shown.startsWith('../') || isAbsolute(shown)) return undefined;
+  return findingSite({ path: shown, text: facts.text, absolutePath: file }, classifyContext(shown), options);
 }
 
 function findingSite(input: FileInput, context: FileContext, options: AnalysisOptions): FindingSite {
@@ -107,12 +126,16 @@ function findingSite(input: FileInput, context: FileContext, options: AnalysisOp
   };
 }
 
-/** Identical findings (same rule, same range) are reported once: the first in source order. */
+/**
+ * Identical findings (same rule, same file and range) are reported once: the first in source
+ * order. Data-flow findings at one sink from different sources are different findings.
+ */
 function oneMatchPerRange(matches: readonly RangeMatch[]): RangeMatch[] {
   const ordered = [...matches].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const seen = new Set<string>();
   return ordered.filter((match) => {
-    const key = `${match.range[0]}:${match.range[1]}`;
+    const source = flowSource(match);
+    const key = `${match.file ?? ''}:${match.range[0]}:${match.range[1]}${source ? `:${source.file}:${source.range.join('-')}` : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

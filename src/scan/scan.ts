@@ -56,15 +56,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const types = new TypeFacts(root);
   const project = new ProjectFacts(root, new AnswerCache(), types, limits);
   const keyCandidates = options.samples ? new KeyCandidates() : undefined;
+  const warnings: ToolWarning[] = [];
+  const context = projectContext(project, types);
   const analysisOptions: AnalysisOptions = {
     testSeverity: options.testSeverity ?? 'lower',
-    project: projectContext(project, types),
+    project: context,
+    scope: { project: context, state: new Map(), warn: (warning) => warnings.push({ line: 0, ...warning }) },
     ...(options.ruleTimings ? { ruleTimings: options.ruleTimings } : {}),
     ...(keyCandidates ? { onMatch: keyCandidates.observe } : {}),
   };
 
   const errors: ToolError[] = pack.problems.map(ruleError);
-  const warnings: ToolWarning[] = [];
   if (pack.rules.length === 0 && pack.problems.length === 0) {
     errors.push({ message: 'no rules to run: pass --rules PATH or drop --no-default-rules', kind: 'config' });
   }

@@ -7,7 +7,6 @@ import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
-import type { ProjectContext } from '../lang/cross-file.js';
 import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
 import type { Finding } from '../report/finding.js';
 import { analyzeFile } from '../scan/analyze-file.js';
@@ -104,7 +103,28 @@ export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelect
   const types = new TypeFacts(testRoot);
   const context = projectContext(new ProjectFacts(testRoot, new AnswerCache(), types), types);
   const known = new Set(pack.rules.map((rule) => rule.id));
-  for (const testFile of testFiles) compareFile(testFile, relative(testRoot, testFile).split('\\').join('/'), shown(testFile), rules, known, result, context);
+  // Every file of a folder test is analysed, with one scan's shared state: a data-flow finding
+  // may belong to another file than the one whose analysis found it.
+  const scope = { project: context, state: new Map<object, unknown>(), warn: () => undefined };
+  const findings = new Map<string, Finding[]>();
+  const texts = new Map<string, string>();
+  for (const testFile of allTestFiles) {
+    const relativePath = relative(testRoot, testFile).split('\\').join('/');
+    const decoded = readSourceFile(testFile, { maxFileSize: DEFAULT_MAX_FILE_SIZE, scanMinified: true });
+    if (!decoded.ok) {
+      result.problems.push({ file: shown(testFile), line: 1, column: 1, message: decoded.message });
+      continue;
+    }
+    texts.set(testFile, decoded.text);
+    const analysis = analyzeFile({ path: relativePath, text: decoded.text, absolutePath: testFile }, rules, { testSeverity: 'same', project: context, scope });
+    for (const error of analysis.errors) result.problems.push({ file: shown(testFile), line: error.line ?? 1, column: error.column ?? 1, message: error.message, ...(error.ruleId ? { ruleId: error.ruleId } : {}) });
+    for (const finding of analysis.findings) findings.set(finding.file, [...(findings.get(finding.file) ?? []), finding]);
+  }
+  for (const testFile of testFiles) {
+    const text = texts.get(testFile);
+    if (text === undefined) continue;
+    compareFile(text, findings.get(relative(testRoot, testFile).split('\\').join('/')) ?? [], shown(testFile), rules, known, result);
+  }
   return result;
 }
 
@@ -135,21 +155,14 @@ function ruleFileOf(testFile: string): string {
   );
 }
 
-function compareFile(absolute: string, relativeToTestRoot: string, shown: string, rules: CompiledRule[], known: ReadonlySet<string>, result: RuleFileResult, project: ProjectContext): void {
-  const decoded = readSourceFile(absolute, { maxFileSize: DEFAULT_MAX_FILE_SIZE, scanMinified: true });
-  if (!decoded.ok) {
-    result.problems.push({ file: shown, line: 1, column: 1, message: decoded.message });
-    return;
-  }
-  const annotations = parseAnnotations(decoded.text);
+function compareFile(text: string, fileFindings: readonly Finding[], shown: string, rules: CompiledRule[], known: ReadonlySet<string>, result: RuleFileResult): void {
+  const annotations = parseAnnotations(text);
   result.annotations.push(...annotations);
   for (const annotation of annotations) {
     if (!known.has(annotation.ruleId)) {
       result.mismatches.push({ ruleId: annotation.ruleId, file: shown, line: annotation.annotationLine, kind: 'unknown-rule', detail: `annotation names "${annotation.ruleId}", which is not a rule of ${result.ruleFile}` });
     }
   }
-  const analysis = analyzeFile({ path: relativeToTestRoot, text: decoded.text, absolutePath: absolute }, rules, { testSeverity: 'same', project });
-  for (const error of analysis.errors) result.problems.push({ file: shown, line: error.line ?? 1, column: error.column ?? 1, message: error.message, ...(error.ruleId ? { ruleId: error.ruleId } : {}) });
 
   for (const rule of rules) {
     const about = annotations.filter((annotation) => annotation.ruleId === rule.id);
@@ -157,7 +170,7 @@ function compareFile(absolute: string, relativeToTestRoot: string, shown: string
     const todoMisses = new Set(about.filter((a) => a.kind === 'todoruleid').map((a) => a.line));
     // A finding counts for the line it starts on; the first one on a line stands for the others.
     const reported = new Map<number, Finding>();
-    for (const finding of analysis.findings) if (finding.ruleId === rule.id && !reported.has(finding.line)) reported.set(finding.line, finding);
+    for (const finding of fileFindings) if (finding.ruleId === rule.id && !reported.has(finding.line)) reported.set(finding.line, finding);
     result.todos += about.filter((a) => a.kind === 'todoruleid' || a.kind === 'todook').length;
     for (const line of expected) {
       if (!reported.has(line)) {

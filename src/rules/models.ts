@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import type { Formula } from '../match/formula.js';
+import { metavariableReference } from '../match/operators/metavariable-schema.js';
+import { CompileProblem, FORMULA_ITEM, FORMULA_KEYS, formulaCompiler, type Path } from '../match/operators/index.js';
+import { CONFIDENCES, type Confidence } from '../report/severity.js';
+import { closestWord } from '../text/suggest.js';
+import type { RuleProblem } from './compiled-rule.js';
+import { describeIssue } from './describe-issue.js';
+import type { YamlSource } from './yaml-source.js';
+
+const kebab = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+const ENTRY = z.strictObject({
+  id: z.string().regex(kebab, 'a kebab-case id such as "node-generate-key-pair"'),
+  description: z.string().optional(),
+  pattern: z.string().optional(),
+  patterns: z.array(FORMULA_ITEM).optional(),
+  'pattern-either': z.array(FORMULA_ITEM).optional(),
+  'pattern-regex': z.string().optional(),
+  label: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a label such as "KEY"').optional(),
+  requires: z.string().optional(),
+  exact: z.boolean().optional(),
+  'by-side-effect': z.union([z.boolean(), z.literal('only')]).optional(),
+  confidence: z.enum(CONFIDENCES).optional().meta({ description: 'How sure a match of this entry is; findings resting on it are no surer.' }),
+  from: metavariableReference.optional(),
+  to: metavariableReference.optional(),
+});
+
+const KIND = z.strictObject({
+  kind: z.string().regex(kebab, 'a kebab-case kind such as "log-sink"'),
+  description: z.string().optional(),
+  entries: z.array(ENTRY).min(1),
+});
+
+export const MODEL_FILE = z
+  .strictObject({
+    models: z.array(KIND).optional(),
+    disable: z.array(z.string()).optional().meta({ description: 'Ids of entries (shipped or yours) that no rule should use.' }),
+  })
+  .meta({ title: 'nobackdoor model file', description: 'Library knowledge as data: named kinds of sources, sinks, sanitizers and propagators that taint rules refer to.' });
+
+type EntryDocument = z.infer<typeof ENTRY>;
+
+/** One entry of a kind: a formula and how a rule should use it. */
+export interface ModelEntry {
+  id: string;
+  kind: string;
+  formula: Formula;
+  label?: string;
+  requires?: string;
+  exact?: boolean;
+  bySideEffect?: boolean | 'only';
+  confidence?: Confidence;
+  from?: string;
+  to?: string;
+  origin: { file: string; line: number; column: number };
+}
+
+/** Every kind the loaded model files define, with the entries that are not disabled. */
+export class ModelRegistry {
+  private readonly byKind = new Map<string, ModelEntry[]>();
+  private readonly byId = new Map<string, ModelEntry>();
+  private readonly disabled = new Set<string>();
+  private readonly disableRequests: Array<{ id: string; file: string; line: number; column: number }> = [];
+
+  /** Reads one model file; its problems are returned, its valid entries kept. */
+  add(source: YamlSource): RuleProblem[] {
+    const problems: RuleProblem[] = [];
+    const parsed = MODEL_FILE.safeParse(source.data, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { path, key, message } = describeIssue(issue, [], MODEL_FILE);
+        problems.push({ file: source.file, ...source.locate(path, key), message });
+      }
+      return problems;
+    }
+    (parsed.data.models ?? []).forEach((kind, kindIndex) => {
+      kind.entries.forEach((entry, entryIndex) => {
+        const path: Path = ['models', kindIndex, 'entries', entryIndex];
+        try {
+          this.addEntry(kind.kind, entry, path, source);
+        } catch (error) {
+          if (!(error instanceof CompileProblem)) throw error;
+          problems.push({ file: source.file, ...source.locate(error.path), message: error.message });
+        }
+      });
+    });
+    (parsed.data.disable ?? []).forEach((id, index) => {
+      this.disabled.add(id);
+      this.disableRequests.push({ id, file: source.file, ...source.locate(['disable', index]) });
+    });
+    return problems;
+  }
+
+  private addEntry(kind: string, entry: EntryDocument, path: Path, source: YamlSource): void {
+    const earlier = this.byId.get(entry.id);
+    if (earlier) throw new CompileProblem(`duplicate model entry id "${entry.id}" (first defined at ${earlier.origin.file}:${earlier.origin.line}); to replace a shipped entry, disable it and add yours under another id`, [...path, 'id']);
+    const keys = FORMULA_KEYS.filter((key) => entry[key] !== undefined);
+    if (keys.length !== 1) throw new CompileProblem(`model entry "${entry.id}" needs exactly one of ${FORMULA_KEYS.join(', ')}`, path);
+    const formula = formulaCompiler.positive({ [keys[0]!]: entry[keys[0]!] }, path);
+    const compiled: ModelEntry = {
+      id: entry.id,
+      kind,
+      formula,
+      ...(entry.label ? { label: entry.label } : {}),
+      ...(entry.requires ? { requires: entry.requires } : {}),
+      ...(entry.exact !== undefined ? { exact: entry.exact } : {}),
+      ...(entry['by-side-effect'] !== undefined ? { bySideEffect: entry['by-side-effect'] } : {}),
+      ...(entry.confidence ? { confidence: entry.confidence } : {}),
+      ...(entry.from ? { from: entry.from } : {}),
+      ...(entry.to ? { to: entry.to } : {}),
+      origin: { file: source.file, ...source.locate(path) },
+    };
+    this.byId.set(entry.id, compiled);
+    this.byKind.set(kind, [...(this.byKind.get(kind) ?? []), compiled]);
+  }
+
+  /** A disable that names no entry is a mistake worth reporting (a typo would silently disable nothing). */
+  unknownDisables(): RuleProblem[] {
+    return this.disableRequests
+      .filter((request) => !this.byId.has(request.id))
+      .map((request) => {
+        const suggestion = closestWord(request.id, [...this.byId.keys()]);
+        return { file: request.file, line: request.line, column: request.column, message: `disable names no model entry "${request.id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+      });
+  }
+
+  /** The enabled entries of a kind; an unknown kind is a rule error that names the known ones. */
+  entries(kind: string, path: Path): ModelEntry[] {
+    const entries = this.byKind.get(kind);
+    if (!entries) {
+      const suggestion = closestWord(kind, this.kinds());
+      throw new CompileProblem(
+        `unknown model kind "${kind}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (kinds: ${this.kinds().join(', ') || 'none loaded'})`,
+        path,
+      );
+    }
+    return entries.filter((entry) => !this.disabled.has(entry.id));
+  }
+
+  kinds(): string[] {
+    return [...this.byKind.keys()].sort();
+  }
+
+  allEntries(): ModelEntry[] {
+    return [...this.byId.values()];
+  }
+}
+
+/** A YAML file holds models when its top level has `models:` or `disable:` and no `rules:`. */
+export function isModelFile(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const keys = Object.keys(data);
+  return !keys.includes('rules') && (keys.includes('models') || keys.includes('disable'));
+}

@@ -1,0 +1,309 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ExportBinding, ProjectContext } from '../lang/cross-file.js';
+import type { FileFacts } from '../lang/file-facts.js';
+import { MatchContext } from '../match/match-context.js';
+import { memoized } from '../util/memo.js';
+import type { AnalysisHost, TaintFile, TaintFinding } from './host.js';
+import { Interpreter, isSymbolic, memberName } from './interpreter.js';
+import { scopeOf } from './scope.js';
+import { findSpecMatches, nodeRangeKeys } from './spec-matches.js';
+import type { TaintSpec } from './spec.js';
+import { summaryKey, type Summary } from './summary.js';
+import { TaintSet } from './taint.js';
+import { CLEAN, joinValues, wholeTaint, type ClassNode, type ClassRef, type FunctionRef, type Value } from './value.js';
+
+/** Summaries nested deeper than this (a call chain this long, across any files) make the call opaque. */
+export const MAX_CALL_DEPTH = 24;
+/** Rounds for a recursive function's summary to stop changing. */
+const MAX_RECURSION_ROUNDS = 8;
+/** Units of work (nodes evaluated) one rule may spend on one file, its callees included. */
+export const WORK_BUDGET = 2_000_000;
+/** Files whose spec matches are kept at once. */
+const MAX_OPEN_FILES = 128;
+
+export class TaintBudgetExhausted extends Error {
+  override readonly name = 'TaintBudgetExhausted';
+}
+
+/** A bound of the analysis cut a search: the scan says so (docs/rules.md §10.5). */
+export interface TaintLimitNotice {
+  kind: 'taint-depth' | 'taint-recursion' | 'taint-budget';
+  file: string;
+  message: string;
+}
+
+const nodeKeysByFacts = new WeakMap<FileFacts, Set<string>>();
+
+/**
+ * One taint rule over one scan's project: the files it read, the summaries of their functions,
+ * each module's top-level values, and the findings so far. Everything is computed on demand and
+ * kept for the rest of the scan, so each function is summarised once per rule.
+ */
+export class TaintRun implements AnalysisHost {
+  private readonly files = new Map<string, TaintFile | null>();
+  private readonly summaries = new Map<string, Summary>();
+  private readonly partial = new Map<string, Summary>();
+  private readonly inProgress: string[] = [];
+  private readonly recursive = new Set<string>();
+  private readonly modules = new Map<string, Interpreter | 'pending'>();
+  private readonly moduleWrites = new Map<string, Map<string, Value>>();
+  private readonly classFields = new Map<ClassNode, Map<string, Value>>();
+  private readonly findings = new Map<string, TaintFinding>();
+  private fresh: string[] = [];
+  readonly notices: TaintLimitNotice[] = [];
+  private used = 0;
+  private budget = WORK_BUDGET;
+
+  constructor(
+    readonly ruleId: string,
+    readonly spec: TaintSpec,
+    private readonly project: ProjectContext | undefined,
+  ) {}
+
+  /** Starts the work of one file: its budget, and the file's facts as that file's analysis has them. */
+  begin(file: TaintFile): void {
+    this.used = 0;
+    this.budget = WORK_BUDGET;
+    this.files.delete(file.path);
+    this.files.set(file.path, file);
+  }
+
+  openFile(path: string, facts: FileFacts, context = new MatchContext(facts)): TaintFile {
+    const keys = memoized(nodeKeysByFacts, facts, () => nodeRangeKeys(facts.nodes, facts.text));
+    return { path, facts, matches: findSpecMatches(this.spec, context, keys) };
+  }
+
+  taintFile(path: string): TaintFile | undefined {
+    const known = this.files.get(path);
+    if (known !== undefined) return known ?? undefined;
+    const facts = this.project?.factsOf?.(path);
+    const file = facts ? this.openFile(path, facts) : undefined;
+    this.files.set(path, file ?? null);
+    if (this.files.size > MAX_OPEN_FILES) this.files.delete(this.files.keys().next().value!);
+    return file;
+  }
+
+  spend(units: number): void {
+    this.used += units;
+    if (this.used > this.budget) throw new TaintBudgetExhausted(`the rule spent its ${WORK_BUDGET.toLocaleString('en')} units of work on this file`);
+  }
+
+  // ---------------------------------------------------------------- summaries
+
+  summaryOf(fn: FunctionRef): Summary | undefined {
+    return this.summarise(functionKey(fn), fn.file, () => ({ file: fn.file, body: fn.node, owner: fn.owner }));
+  }
+
+  initializerSummaryOf(cls: ClassRef): Summary | undefined {
+    return this.summarise(`${cls.file}:${cls.node.range[0]}:${cls.node.range[1]}:init`, cls.file, () => ({ file: cls.file, body: cls.node, owner: cls }));
+  }
+
+  private summarise(key: string, path: string, what: () => { file: string; body: FunctionRef['node'] | ClassNode; owner: ClassRef | undefined }): Summary | undefined {
+    const done = this.summaries.get(key);
+    if (done) return done;
+    if (this.inProgress.includes(key)) {
+      // Recursion: the functions between here and the first call of `key` depend on a summary that is still growing.
+      for (const pending of this.inProgress.slice(this.inProgress.indexOf(key))) this.recursive.add(pending);
+      return this.partial.get(key) ?? { returns: CLEAN, sinks: [], inputWrites: new Map(), callbacks: [] };
+    }
+    if (this.inProgress.length >= MAX_CALL_DEPTH) {
+      this.notice('taint-depth', path, `a call chain is deeper than ${MAX_CALL_DEPTH} functions; deeper calls were treated as opaque`);
+      return undefined;
+    }
+    const file = this.taintFile(path);
+    if (!file) return undefined;
+    const target = what();
+    this.inProgress.push(key);
+    let summary: Summary | undefined;
+    try {
+      for (let round = 0; round < MAX_RECURSION_ROUNDS; round++) {
+        this.recursive.delete(key);
+        summary = new Interpreter(this, { file, body: target.body, mode: 'summary', ...(target.owner ? { owner: target.owner } : {}), depth: 0 }).run();
+        const previous = this.partial.get(key);
+        this.partial.set(key, summary);
+        if (!this.recursive.has(key) || (previous && summaryKey(previous) === summaryKey(summary))) break;
+        if (round === MAX_RECURSION_ROUNDS - 1) this.notice('taint-recursion', path, `a recursive function's summary was still changing after ${MAX_RECURSION_ROUNDS} rounds; the last one was kept`);
+      }
+    } finally {
+      this.inProgress.pop();
+    }
+    // A summary computed inside a recursive cycle is final only when the cycle's first function is done.
+    if (!this.recursive.has(key) || this.inProgress.every((pending) => !this.recursive.has(pending))) {
+      this.summaries.set(key, summary!);
+      this.partial.delete(key);
+    }
+    this.recursive.delete(key);
+    return summary;
+  }
+
+  // ---------------------------------------------------------------- module values
+
+  /** Runs a file's top level once, and keeps what it leaves in its variables. */
+  moduleOf(path: string): Interpreter | undefined {
+    const known = this.modules.get(path);
+    if (known === 'pending') return undefined;
+    if (known) return known;
+    const file = this.taintFile(path);
+    if (!file) return undefined;
+    this.modules.set(path, 'pending');
+    const module = new Interpreter(this, { file, body: file.facts.program, mode: 'module', depth: 0 });
+    try {
+      module.run();
+    } finally {
+      this.modules.delete(path);
+    }
+    this.modules.set(path, module);
+    return module;
+  }
+
+  moduleValue(file: string, name: string): Value | undefined {
+    const module = this.moduleOf(file);
+    const own = module?.env.get(name);
+    const written = this.moduleWrites.get(file)?.get(name);
+    if (own && written) return joinValues(own, written);
+    return own ?? written;
+  }
+
+  noteModuleWrite(file: string, name: string, value: Value): void {
+    const writes = memoized(this.moduleWrites, file, () => new Map<string, Value>());
+    const previous = writes.get(name);
+    writes.set(name, previous ? joinValues(previous, value) : value);
+  }
+
+  // ---------------------------------------------------------------- imports and exports
+
+  resolveModule(file: string, specifier: string): string | undefined {
+    return this.project?.lookup.resolveModule(file, specifier);
+  }
+
+  importedValue(file: string, localName: string): Value | undefined {
+    const facts = this.taintFile(file)?.facts;
+    const declarations = facts?.declarations.declarations.get(localName);
+    const declaration = declarations?.length === 1 ? declarations[0] : undefined;
+    if (declaration?.kind !== 'import') return undefined;
+    const target = this.resolveModule(file, declaration.module);
+    if (!target) return undefined;
+    if (declaration.imported === '*') return { taint: TaintSet.EMPTY, namespace: target };
+    return this.exportedValue(target, declaration.imported);
+  }
+
+  exportedValue(file: string, exportName: string): Value | undefined {
+    const binding = this.project?.lookup.exportBinding(file, exportName);
+    return binding ? this.bindingValue(binding) : undefined;
+  }
+
+  private bindingValue(binding: ExportBinding): Value | undefined {
+    if (binding.kind === 'namespace') return { taint: TaintSet.EMPTY, namespace: binding.file };
+    const file = this.taintFile(binding.file);
+    if (!file) return undefined;
+    if (binding.kind === 'local') {
+      const scope = scopeOf(file.facts.program);
+      const fn = scope.functions.get(binding.name);
+      if (fn) return { taint: TaintSet.EMPTY, functions: [{ file: binding.file, node: fn }] };
+      const cls = scope.classes.get(binding.name);
+      if (cls) return { taint: TaintSet.EMPTY, classes: [{ file: binding.file, node: cls }] };
+      return this.moduleValue(binding.file, binding.name) ?? this.importedValue(binding.file, binding.name);
+    }
+    const node = binding.node;
+    if (node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration') {
+      return { taint: TaintSet.EMPTY, functions: [{ file: binding.file, node }] };
+    }
+    if (node.type === 'ClassExpression' || node.type === 'ClassDeclaration') return { taint: TaintSet.EMPTY, classes: [{ file: binding.file, node }] };
+    if (node.type === 'Identifier') return this.moduleValue(binding.file, node.name) ?? this.bindingValue({ kind: 'local', file: binding.file, name: node.name });
+    return this.moduleOf(binding.file)?.valueOfNode(node) ?? CLEAN;
+  }
+
+  // ---------------------------------------------------------------- classes
+
+  classNamed(file: string, name: string): ClassRef | undefined {
+    const facts = this.taintFile(file)?.facts;
+    if (!facts) return undefined;
+    const local = scopeOf(facts.program).classes.get(name);
+    if (local) return { file, node: local };
+    return this.importedValue(file, name)?.classes?.[0];
+  }
+
+  superclassOf(cls: ClassRef): ClassRef | undefined {
+    const parent = cls.node.superClass;
+    return parent?.type === 'Identifier' ? this.classNamed(cls.file, parent.name) : undefined;
+  }
+
+  /** What the class's own code stores in a field from a source, and the type its declaration gives it. */
+  classFieldValue(cls: ClassRef, field: string): Value {
+    const fields = memoized(this.classFields, cls.node, () => new Map<string, Value>());
+    const known = fields.get(field);
+    if (known) return known;
+    const declared = this.declaredFieldType(cls, field);
+    const base: Value = declared ? { taint: TaintSet.EMPTY, instanceOf: [declared] } : CLEAN;
+    fields.set(field, base);
+    let taint = TaintSet.EMPTY;
+    for (const method of this.instanceMethods(cls)) {
+      const summary = method ? this.summaryOf(method) : this.initializerSummaryOf(cls);
+      const written = summary?.inputWrites.get('this')?.fields?.get(field);
+      if (written) taint = taint.union(wholeTaint(written).filter((item) => !isSymbolic(item)));
+    }
+    const value = taint.isEmpty() ? base : { ...base, taint };
+    fields.set(field, value);
+    return value;
+  }
+
+  /** The constructor (or, without one, the field initialisers: undefined) and the instance methods. */
+  private instanceMethods(cls: ClassRef): Array<FunctionRef | undefined> {
+    const methods: Array<FunctionRef | undefined> = [];
+    let hasConstructor = false;
+    for (const member of cls.node.body.body) {
+      if (member.type !== 'MethodDefinition' || member.static || member.value.type !== 'FunctionExpression') continue;
+      if (member.kind === 'constructor') hasConstructor = true;
+      methods.push({ file: cls.file, node: member.value, owner: cls });
+    }
+    if (!hasConstructor) methods.unshift(undefined);
+    return methods;
+  }
+
+  private declaredFieldType(cls: ClassRef, field: string): ClassRef | undefined {
+    for (const member of cls.node.body.body) {
+      if (member.type === 'PropertyDefinition' && memberName(member) === field) return this.typeNamed(cls.file, member.typeAnnotation?.typeAnnotation);
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== 'TSParameterProperty') continue;
+          const target = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
+          if (target.type === 'Identifier' && target.name === field) return this.typeNamed(cls.file, target.typeAnnotation?.typeAnnotation);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private typeNamed(file: string, annotation: TSESTree.TypeNode | undefined): ClassRef | undefined {
+    return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? this.classNamed(file, annotation.typeName.name) : undefined;
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  report(finding: TaintFinding): void {
+    const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.sink.file}:${finding.sink.range.join('-')}:${finding.sink.spec}`;
+    const existing = this.findings.get(key);
+    if (existing) {
+      if (this.drained.has(key) || (existing.taint.trace?.length ?? 0) <= (finding.taint.trace?.length ?? 0)) return;
+    } else this.fresh.push(key);
+    this.findings.set(key, finding);
+  }
+
+  private readonly drained = new Set<string>();
+
+  /** The findings made since the last call, in the order they were first found. */
+  drainFindings(): TaintFinding[] {
+    const out = this.fresh.map((key) => this.findings.get(key)!);
+    for (const key of this.fresh) this.drained.add(key);
+    this.fresh = [];
+    return out;
+  }
+
+  notice(kind: TaintLimitNotice['kind'], file: string, message: string): void {
+    if (!this.notices.some((notice) => notice.kind === kind && notice.file === file)) this.notices.push({ kind, file, message });
+  }
+}
+
+function functionKey(fn: FunctionRef): string {
+  return `${fn.file}:${fn.node.range[0]}:${fn.node.range[1]}`;
+}

@@ -1,0 +1,99 @@
+import { parentOf, type Node } from '../lang/ast.js';
+import type { RangeMatch } from '../match/formula.js';
+import type { MatchContext } from '../match/match-context.js';
+import type { Binding } from '../match/state.js';
+import type { TaintSpec } from './spec.js';
+
+/** One match of one spec in one file. */
+export interface SpecMatch {
+  /** The spec's index among the rule's specs of its kind. */
+  spec: number;
+  range: readonly [number, number];
+  bindings: Readonly<Record<string, Binding>>;
+  match: RangeMatch;
+}
+
+/**
+ * The matches of one kind of spec in a file, found by the node they cover (or cover exactly).
+ * Ranges are compared without trailing semicolons and spaces, so a spec written as a statement
+ * (`sink(x);`) covers the expression it holds, as Semgrep's "best match" does.
+ */
+export class SpecIndex {
+  private readonly byRange = new Map<string, SpecMatch[]>();
+  /** Matches that no node spans exactly (a regex over part of a line): checked one by one. */
+  private readonly unaligned: SpecMatch[] = [];
+
+  constructor(
+    readonly matches: readonly SpecMatch[],
+    private readonly text: string,
+    nodeKeys: ReadonlySet<string>,
+  ) {
+    for (const match of matches) {
+      const key = rangeKey(text, match.range);
+      if (nodeKeys.has(key)) this.byRange.set(key, [...(this.byRange.get(key) ?? []), match]);
+      else this.unaligned.push(match);
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.matches.length === 0;
+  }
+
+  /** Matches spanning exactly this node. */
+  exactly(node: Node): SpecMatch[] {
+    if (this.matches.length === 0) return [];
+    const found = this.byRange.get(rangeKey(this.text, node.range)) ?? [];
+    if (this.unaligned.length === 0) return found;
+    return [...found, ...this.unaligned.filter((match) => sameKey(this.text, match.range, node.range))];
+  }
+
+  /** Matches spanning this node or one of its ancestors. */
+  containing(node: Node): SpecMatch[] {
+    if (this.matches.length === 0) return [];
+    const found: SpecMatch[] = [];
+    for (let current: Node | undefined = node; current; current = parentOf(current)) {
+      const here = this.byRange.get(rangeKey(this.text, current.range));
+      if (here) found.push(...here);
+    }
+    for (const match of this.unaligned) if (match.range[0] <= node.range[0] && node.range[1] <= match.range[1]) found.push(match);
+    return found;
+  }
+}
+
+/** The spec matches of one rule in one file. */
+export interface FileSpecMatches {
+  sources: SpecIndex;
+  sinks: SpecIndex;
+  sanitizers: SpecIndex;
+  propagators: SpecIndex;
+}
+
+export function findSpecMatches(spec: TaintSpec, context: MatchContext, nodeKeys: ReadonlySet<string>): FileSpecMatches {
+  const text = context.facts.text;
+  const collect = (formulas: ReadonlyArray<{ formula: Parameters<MatchContext['evaluate']>[0] }>) =>
+    new SpecIndex(
+      formulas.flatMap((item, index) =>
+        context.evaluate(item.formula).map((match): SpecMatch => ({ spec: index, range: match.range, bindings: match.state.bindings, match })),
+      ),
+      text,
+      nodeKeys,
+    );
+  return { sources: collect(spec.sources), sinks: collect(spec.sinks), sanitizers: collect(spec.sanitizers), propagators: collect(spec.propagators) };
+}
+
+/** Keys of every node's range in a file (see SpecIndex). */
+export function nodeRangeKeys(nodes: readonly Node[], text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const node of nodes) keys.add(rangeKey(text, node.range));
+  return keys;
+}
+
+export function rangeKey(text: string, range: readonly [number, number]): string {
+  let end = range[1];
+  while (end > range[0] && /[\s;]/.test(text[end - 1]!)) end--;
+  return `${range[0]}:${end}`;
+}
+
+function sameKey(text: string, a: readonly [number, number], b: readonly [number, number]): boolean {
+  return rangeKey(text, a) === rangeKey(text, b);
+}

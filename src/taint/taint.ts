@@ -1,0 +1,161 @@
+import type { FlowStep } from '../match/evidence.js';
+import type { Binding } from '../match/state.js';
+import type { Confidence } from '../report/severity.js';
+import type { LabelFormula } from './labels.js';
+
+/** The path a tainted value took, newest step last: a persistent list shared between values. */
+export interface Trace {
+  readonly step: FlowStep;
+  readonly previous: Trace | undefined;
+  readonly length: number;
+}
+
+/** Steps beyond this are not recorded (the value still carries its taint); traces show their ends. */
+const MAX_TRACE_LENGTH = 200;
+
+export function extendTrace(trace: Trace | undefined, step: FlowStep): Trace | undefined {
+  const length = (trace?.length ?? 0) + 1;
+  if (length > MAX_TRACE_LENGTH) return trace;
+  return { step, previous: trace, length };
+}
+
+export function traceSteps(trace: Trace | undefined): FlowStep[] {
+  const steps: FlowStep[] = [];
+  for (let current = trace; current; current = current.previous) steps.push(current.step);
+  return steps.reverse();
+}
+
+export function appendSteps(trace: Trace | undefined, steps: readonly FlowStep[]): Trace | undefined {
+  let result = trace;
+  for (const step of steps) result = extendTrace(result, step);
+  return result;
+}
+
+/** Where a taint began: a source match, or (inside a function's summary) one of its inputs. */
+export type TaintOrigin = SourceOrigin | InputOrigin;
+
+export interface SourceOrigin {
+  kind: 'source';
+  /** Identifies the source match: file, range and spec. */
+  key: string;
+  file: string;
+  range: readonly [number, number];
+  /** The index of the source spec among the rule's sources. */
+  spec: number;
+  /** Lower than the rule's when the spec says so (a name-only model entry). */
+  confidence?: Confidence;
+  /** The source match's metavariables, for the message. */
+  bindings: Readonly<Record<string, Binding>>;
+}
+
+/** A function's parameter (by position), its receiver (`this`), at a field path: what a caller passes in. */
+export interface InputOrigin {
+  kind: 'input';
+  key: string;
+  input: number | 'this';
+  path: readonly string[];
+}
+
+/** A source with `requires` met by a function's inputs: decided when a caller supplies their labels. */
+export interface TaintCondition {
+  requires: LabelFormula;
+  inputs: readonly Taint[];
+}
+
+export interface Taint {
+  readonly origin: TaintOrigin;
+  readonly label: string;
+  readonly trace: Trace | undefined;
+  readonly condition?: TaintCondition;
+}
+
+export function inputOrigin(input: number | 'this', path: readonly string[]): InputOrigin {
+  return { kind: 'input', key: `in:${input}:${path.join('.')}`, input, path };
+}
+
+function taintKey(taint: Taint): string {
+  const condition = taint.condition ? `|if:${taint.condition.inputs.map(taintKey).sort().join(',')}` : '';
+  return `${taint.origin.key}|${taint.label}${condition}`;
+}
+
+/**
+ * A set of taints, one per origin and label: the shortest trace wins (then the first seen), so
+ * results do not depend on how many ways a value was reached and loops reach a fixpoint.
+ */
+export class TaintSet {
+  static readonly EMPTY = new TaintSet(new Map());
+
+  private constructor(private readonly items: ReadonlyMap<string, Taint>) {}
+
+  static of(...taints: Taint[]): TaintSet {
+    return TaintSet.EMPTY.addAll(taints);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  isEmpty(): boolean {
+    return this.items.size === 0;
+  }
+
+  values(): IterableIterator<Taint> {
+    return this.items.values();
+  }
+
+  toArray(): Taint[] {
+    return [...this.items.values()];
+  }
+
+  labels(): Set<string> {
+    return new Set([...this.items.values()].map((taint) => taint.label));
+  }
+
+  has(taint: Taint): boolean {
+    return this.items.has(taintKey(taint));
+  }
+
+  addAll(taints: Iterable<Taint>): TaintSet {
+    let items: Map<string, Taint> | undefined;
+    for (const taint of taints) {
+      const key = taintKey(taint);
+      const existing = (items ?? this.items).get(key);
+      if (existing && (existing.trace?.length ?? 0) <= (taint.trace?.length ?? 0)) continue;
+      items ??= new Map(this.items);
+      items.set(key, taint);
+    }
+    return items ? new TaintSet(items) : this;
+  }
+
+  union(other: TaintSet): TaintSet {
+    if (other.isEmpty()) return this;
+    if (this.isEmpty()) return other;
+    return this.addAll(other.items.values());
+  }
+
+  map(transform: (taint: Taint) => Taint | readonly Taint[] | undefined): TaintSet {
+    const out: Taint[] = [];
+    for (const taint of this.items.values()) {
+      const mapped = transform(taint);
+      if (mapped === undefined) continue;
+      if (Array.isArray(mapped)) out.push(...(mapped as readonly Taint[]));
+      else out.push(mapped as Taint);
+    }
+    return TaintSet.EMPTY.addAll(out);
+  }
+
+  filter(keep: (taint: Taint) => boolean): TaintSet {
+    return this.map((taint) => (keep(taint) ? taint : undefined));
+  }
+
+  /** Every taint with `step` added to its path. */
+  withStep(step: FlowStep): TaintSet {
+    if (this.isEmpty()) return this;
+    return this.map((taint) => ({ ...taint, trace: extendTrace(taint.trace, step) }));
+  }
+
+  /** Identifies the set's contents (not their traces): equal keys, equal sets for a fixpoint. */
+  get key(): string {
+    return [...this.items.keys()].sort().join(';');
+  }
+}

@@ -1,0 +1,7 @@
+const { getSecret } = require('./vendor');
+
+function secretFromCommonJs() {
+  return getSecret();
+}
+
+module.exports = { secretFromCommonJs };

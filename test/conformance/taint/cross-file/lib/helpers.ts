@@ -1,0 +1,3 @@
+export function passThrough(value: string): string {
+  return value;
+}

@@ -1,0 +1,3 @@
+export { loadKey, moduleKey } from './sources';
+export * from './logger';
+export * as helpers from './helpers';

@@ -1,0 +1,76 @@
+declare function getSecret(): string;
+declare function log(...args: unknown[]): void;
+
+function identity<T>(value: T): T {
+  return value;
+}
+
+function dropsArgument(value: string): string {
+  return 'constant';
+}
+
+function makeSecret(): string {
+  return getSecret();
+}
+
+function pickSecret(pair: { secret: string; name: string }): string {
+  return pair.secret;
+}
+
+function logIt(value: unknown): void {
+  log('wrapped', value);
+}
+
+function logTwice(value: unknown): void {
+  logIt(value);
+}
+
+function callers() {
+  // ruleid: taint-functions
+  log(identity(getSecret()));
+  // ok: taint-functions
+  log(dropsArgument(getSecret()));
+  // ruleid: taint-functions
+  log(makeSecret());
+  // ruleid: taint-functions
+  log(pickSecret({ secret: getSecret(), name: 'n' }));
+  // ok: taint-functions
+  log(pickSecret({ secret: 'x', name: getSecret() }));
+  // A wrapper is reported where the value enters it.
+  // ruleid: taint-functions
+  logIt(getSecret());
+  // ok: taint-functions
+  logIt('clean');
+  // Nested wrappers: the outermost call.
+  // ruleid: taint-functions
+  logTwice(getSecret());
+}
+
+const arrow = (value: string) => value.toUpperCase();
+
+function arrowCallers() {
+  // ruleid: taint-functions
+  log(arrow(getSecret()));
+}
+
+function recursive(value: string, depth: number): string {
+  if (depth === 0) return value;
+  return recursive(value, depth - 1);
+}
+
+function even(value: string, n: number): string {
+  return n === 0 ? value : odd(value, n - 1);
+}
+
+function odd(value: string, n: number): string {
+  return n === 0 ? 'odd' : even(value, n - 1);
+}
+
+function recursion() {
+  // ruleid: taint-functions
+  log(recursive(getSecret(), 3));
+  // ruleid: taint-functions
+  log(even(getSecret(), 3));
+  // ok: taint-functions
+  log(recursive('clean', 3));
+}
