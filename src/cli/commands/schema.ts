@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CONFIG } from '../../config/schema.js';
+import { MODEL_FILE } from '../../rules/models.js';
 import { RULE_FILE } from '../../rules/schema.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { oneOf, parseCommandArgs } from '../args.js';
@@ -11,6 +12,7 @@ import { readTextIfExists, writeFileAtomic } from '../output.js';
 const SCHEMAS = {
   rules: { schema: RULE_FILE, file: 'rules.schema.json' },
   config: { schema: CONFIG, file: 'config.schema.json' },
+  models: { schema: MODEL_FILE, file: 'models.schema.json' },
 } as const;
 type SchemaName = keyof typeof SCHEMAS;
 const NAMES = Object.keys(SCHEMAS) as SchemaName[];
@@ -22,9 +24,9 @@ export function jsonSchemaText(name: SchemaName): string {
   return JSON.stringify(z.toJSONSchema(SCHEMAS[name].schema, { io: 'input' }), null, 2) + '\n';
 }
 
-const USAGE = `Usage: nobackdoor schema [rules|config] [--write | --check]
+const USAGE = `Usage: nobackdoor schema [rules|config|models] [--write | --check]
 
-Prints the JSON Schema of rule files (default) or of nobackdoor.config.yaml, for editors:
+Prints the JSON Schema of rule files (default), of nobackdoor.config.yaml or of model files, for editors:
   # yaml-language-server: $schema=./node_modules/nobackdoor/schemas/rules.schema.json
   --write  regenerate the committed files in schemas/
   --check  exit 1 when a committed schema file is stale
@@ -32,7 +34,7 @@ Prints the JSON Schema of rule files (default) or of nobackdoor.config.yaml, for
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema of rule files or of the config file',
+  summary: 'print the JSON Schema of rule files, model files or the config file',
   usage: USAGE,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('schema', argv, { write: { type: 'boolean' }, check: { type: 'boolean' } } as const);
