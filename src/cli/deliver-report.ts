@@ -12,6 +12,8 @@ export interface Delivery {
   /** Write the report here (atomically) instead of stdout. */
   output: string | undefined;
   color: boolean | undefined;
+  /** Data-flow paths whole in text output. */
+  verbose: boolean;
   quiet: boolean;
   failOn: FailOn;
   strict: boolean;
@@ -27,7 +29,7 @@ export interface Delivery {
  */
 export function deliverReport(report: Report, delivery: Delivery, io: CliIo): number {
   const toStdout = delivery.output === undefined;
-  const text = FORMATTERS[delivery.format](report, { color: toStdout && delivery.format === 'text' && wantsColor(io, delivery.color) });
+  const text = FORMATTERS[delivery.format](report, { color: toStdout && delivery.format === 'text' && wantsColor(io, delivery.color), verbose: delivery.verbose });
   if (delivery.output !== undefined) writeFileAtomic(resolve(io.cwd, delivery.output), text);
   else io.stdout.write(text);
   if (!delivery.quiet) writeStderrSummary(report, delivery, io, !(toStdout && delivery.format === 'text'));

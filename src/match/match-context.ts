@@ -13,6 +13,8 @@ export interface ScanScope {
   /** What an engine keeps for the whole scan (a taint rule's summaries), by the engine. */
   readonly state: Map<object, unknown>;
   warn(warning: { file?: string; message: string; kind: string }): void;
+  /** Set with `scan --debug-taint`: engines explain each file here (what matched, what each function does). */
+  debug?: (text: string) => void;
 }
 
 /**

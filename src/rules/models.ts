@@ -24,6 +24,11 @@ const ENTRY = z.strictObject({
   confidence: z.enum(CONFIDENCES).optional().meta({ description: 'How sure a match of this entry is; findings resting on it are no surer.' }),
   from: metavariableReference.optional(),
   to: metavariableReference.optional(),
+  field: z
+    .string()
+    .regex(/^[A-Za-z_$#][\w$]*(\.[A-Za-z_$#][\w$]*)*$/, 'a field path such as "privateKey" or "keys.private"')
+    .optional()
+    .meta({ description: 'Sources: only this field of the matched value is tainted (a key pair\'s privateKey, not its publicKey).' }),
 });
 
 const KIND = z.strictObject({
@@ -53,6 +58,7 @@ export interface ModelEntry {
   confidence?: Confidence;
   from?: string;
   to?: string;
+  field?: string[];
   origin: { file: string; line: number; column: number };
 }
 
@@ -109,6 +115,7 @@ export class ModelRegistry {
       ...(entry.confidence ? { confidence: entry.confidence } : {}),
       ...(entry.from ? { from: entry.from } : {}),
       ...(entry.to ? { to: entry.to } : {}),
+      ...(entry.field ? { field: entry.field.split('.') } : {}),
       origin: { file: source.file, ...source.locate(path) },
     };
     this.byId.set(entry.id, compiled);

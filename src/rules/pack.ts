@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
@@ -93,9 +93,28 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   return { rules, problems, files, models };
 }
 
-/** Rule files of a file or folder, in a stable order (the shipped models and inspect checks are not rules). */
+/** Rule files of a file or folder, in a stable order: not model files, not the shipped inspect checks. */
 export function ruleFilesUnder(path: string): string[] {
-  return yamlFilesUnder(path, false);
+  return yamlFilesUnder(path, false).filter((file) => !isModelFileOnDisk(file));
+}
+
+/** The model files beside a rule file (in its folder), which its tests load with it. */
+export function modelFilesBeside(ruleFile: string): string[] {
+  const folder = dirname(ruleFile);
+  return readdirSync(folder)
+    .filter((name) => RULE_FILE.test(name))
+    .map((name) => join(folder, name))
+    .filter((file) => file !== ruleFile && statSync(file).isFile() && isModelFileOnDisk(file))
+    .sort();
+}
+
+function isModelFileOnDisk(file: string): boolean {
+  try {
+    const yaml = readYaml(file, readFileSync(file, 'utf8'));
+    return !isProblem(yaml) && isModelFile(yaml.data);
+  } catch {
+    return false;
+  }
 }
 
 function yamlFilesUnder(path: string, modelsFolder: boolean): string[] {

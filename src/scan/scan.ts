@@ -41,6 +41,8 @@ export interface ScanOptions {
   ruleTimings?: Map<string, number>;
   /** Ciphertext samples to try the hard-coded keys that rules found on (file or folder). */
   samples?: string;
+  /** Receives, for each file and taint rule, what the rule's specs matched and what each function does with taint. */
+  debugTaint?: (text: string) => void;
 }
 
 export type ScanResult = Report;
@@ -61,7 +63,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const analysisOptions: AnalysisOptions = {
     testSeverity: options.testSeverity ?? 'lower',
     project: context,
-    scope: { project: context, state: new Map(), warn: (warning) => warnings.push({ line: 0, ...warning }) },
+    scope: {
+      project: context,
+      state: new Map(),
+      warn: (warning) => warnings.push({ line: 0, ...warning }),
+      ...(options.debugTaint ? { debug: options.debugTaint } : {}),
+    },
     ...(options.ruleTimings ? { ruleTimings: options.ruleTimings } : {}),
     ...(keyCandidates ? { onMatch: keyCandidates.observe } : {}),
   };

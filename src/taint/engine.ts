@@ -6,6 +6,7 @@ import type { MatchContext } from '../match/match-context.js';
 import { ALWAYS } from '../match/prefilter.js';
 import type { Binding } from '../match/state.js';
 import type { RuleEngine } from '../rules/compiled-rule.js';
+import { explainFile } from './explain.js';
 import type { TaintFile, TaintFinding } from './host.js';
 import { TaintBudgetExhausted, TaintRun } from './run.js';
 import type { TaintSpec } from './spec.js';
@@ -34,15 +35,21 @@ export class TaintEngine implements RuleEngine {
     const path = facts.absolutePath ?? facts.path;
     const file = taintRun.openFile(path, facts, context);
     taintRun.begin(file);
-    if (!this.mayFlow(file, taintRun)) return taintRun.drainFindings().map((finding) => toMatch(finding, path));
+    const debug = context.scan?.debug;
+    if (!this.mayFlow(file, taintRun)) {
+      debug?.(explainFile(this.ruleId, this.spec, file, [], 'no source and no sink here, and no project import through which taint could come or go'));
+      return taintRun.drainFindings().map((finding) => toMatch(finding, path));
+    }
+    const functions = standaloneFunctions(facts, path);
     try {
       taintRun.moduleOf(path);
-      for (const fn of standaloneFunctions(facts, path)) taintRun.summaryOf(fn);
+      for (const fn of functions) taintRun.summaryOf(fn);
       for (const cls of classesWithoutConstructor(facts, path)) taintRun.initializerSummaryOf(cls);
     } catch (error) {
       if (!(error instanceof TaintBudgetExhausted)) throw error;
       taintRun.notice('taint-budget', path, `${error.message}; the rest of the file was not analysed for this rule`);
     }
+    if (debug) debug(explainFile(this.ruleId, this.spec, file, functions.map((fn) => [fn, taintRun.finishedSummary(fn)])));
     for (const notice of taintRun.notices.splice(0)) {
       context.scan?.warn({ file: context.scan.project?.displayPath(notice.file) ?? notice.file, message: `${this.ruleId}: ${notice.message}`, kind: notice.kind });
     }

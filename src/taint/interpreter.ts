@@ -12,7 +12,7 @@ import type { SpecMatch } from './spec-matches.js';
 import { type CallbackEffect, type SinkEffect, type SinkSite, type Site, type Summary } from './summary.js';
 import { appendSteps, extendTrace, inputOrigin, TaintSet, traceSteps, type SourceOrigin, type Taint } from './taint.js';
 import {
-  CLEAN, fieldOf, joinAll, joinValues, MAX_DEPTH, objectValue, pathOf, valueOf, wholeTaint, withStep, withTaint,
+  CLEAN, fieldOf, joinAll, joinValues, MAX_DEPTH, objectValue, pathOf, valueOf, wholeTaint, withStep, withTaint, writePath,
   type ClassNode, type ClassRef, type FunctionNode, type FunctionRef, type Value,
 } from './value.js';
 
@@ -141,6 +141,8 @@ export class Interpreter {
       }
       const declared = this.declaredType(target);
       if (declared) value = { ...value, instanceOf: [declared] };
+      // A parameter may itself be a source (`pattern-inside: function $F($X) …` with focus on $X).
+      value = this.applySources(target.type === 'AssignmentPattern' ? target.left : target, value);
       if (target.type === 'Identifier') this.inputNames.set(target.name, index);
       this.assignPattern(target, value);
       if (param.type === 'TSParameterProperty') {
@@ -1034,7 +1036,9 @@ export class Interpreter {
 
   private applySources(node: Node, value: Value): Value {
     const specs = this.host.spec.sources;
-    const matches = this.file.matches.sources.containing(node).filter((match) => !specs[match.spec]!.exact || rangesEqual(match, node));
+    // A field source (a key pair's privateKey) taints that field of the exact match only: its
+    // subexpressions are no part of the key.
+    const matches = this.file.matches.sources.containing(node).filter((match) => (!specs[match.spec]!.exact && !specs[match.spec]!.field) || rangesEqual(match, node));
     if (matches.length === 0) return value;
     let result = value;
     for (const match of matches) {
@@ -1047,7 +1051,7 @@ export class Interpreter {
         if (path) this.writePath(path.root, path.fields, withTaint(this.evaluateTarget(node), TaintSet.of(taint)), true);
         if (spec.bySideEffect === 'only') continue;
       }
-      result = withTaint(result, TaintSet.of(taint));
+      result = spec.field ? writePath(result, spec.field, withTaint(pathOf(result, spec.field), TaintSet.of(taint)), true) : withTaint(result, TaintSet.of(taint));
     }
     return result;
   }

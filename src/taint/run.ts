@@ -94,6 +94,11 @@ export class TaintRun implements AnalysisHost {
     return this.summarise(functionKey(fn), fn.file, () => ({ file: fn.file, body: fn.node, owner: fn.owner }));
   }
 
+  /** A summary already computed (for explanations: never starts work). */
+  finishedSummary(fn: FunctionRef): Summary | undefined {
+    return this.summaries.get(functionKey(fn)) ?? this.partial.get(functionKey(fn));
+  }
+
   initializerSummaryOf(cls: ClassRef): Summary | undefined {
     return this.summarise(`${cls.file}:${cls.node.range[0]}:${cls.node.range[1]}:init`, cls.file, () => ({ file: cls.file, body: cls.node, owner: cls }));
   }

@@ -50,13 +50,13 @@ export class SpecIndex {
   /** Matches spanning this node or one of its ancestors. */
   containing(node: Node): SpecMatch[] {
     if (this.matches.length === 0) return [];
-    const found: SpecMatch[] = [];
+    // A statement and its expression share a key (`sink(x);` and `sink(x)`): each match counts once.
+    const found = new Set<SpecMatch>();
     for (let current: Node | undefined = node; current; current = parentOf(current)) {
-      const here = this.byRange.get(rangeKey(this.text, current.range));
-      if (here) found.push(...here);
+      for (const match of this.byRange.get(rangeKey(this.text, current.range)) ?? []) found.add(match);
     }
-    for (const match of this.unaligned) if (match.range[0] <= node.range[0] && node.range[1] <= match.range[1]) found.push(match);
-    return found;
+    for (const match of this.unaligned) if (match.range[0] <= node.range[0] && node.range[1] <= match.range[1]) found.add(match);
+    return [...found];
   }
 }
 

@@ -23,6 +23,8 @@ export interface SourceSpec {
   confidence?: Confidence;
   /** The model entry it came from, for `why no finding` and traces. */
   entry?: string;
+  /** Only this field path of the matched value is tainted (a key pair's `privateKey`). */
+  field?: readonly string[];
 }
 
 export interface SinkSpec {

@@ -3,7 +3,7 @@ import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../input/read-source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
-import { loadRulePack, ruleFilesUnder } from '../rules/pack.js';
+import { loadRulePack, modelFilesBeside, ruleFilesUnder } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
@@ -86,7 +86,7 @@ export function ruleIdsUnder(path: string, cwd = process.cwd()): { ids: string[]
  */
 export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelection & { testFile?: string } = {}): RuleFileResult | undefined {
   const shown = (file: string) => relative(cwd, file).split('\\').join('/');
-  const pack = loadRulePack({ paths: [ruleFile], includeDefault: false, cwd });
+  const pack = loadRulePack({ paths: [ruleFile, ...modelFilesBeside(ruleFile)], includeDefault: false, cwd });
   if (only.ruleId !== undefined && !pack.rules.some((rule) => rule.id === only.ruleId) && !pack.problems.some((problem) => problem.ruleId === only.ruleId)) return undefined;
   const allTestFiles = testFilesFor(ruleFile);
   const testFiles = only.testFile === undefined ? allTestFiles : allTestFiles.filter((file) => resolve(file) === only.testFile);

@@ -61,7 +61,7 @@ export const inspectCommand: Command = {
       stdin: () => readAll(io.stdin),
     });
     return deliverReport(report, {
-      format, output: values.output, color: values.color, quiet, failOn, strict: values.strict ?? false,
+      format, output: values.output, color: values.color, verbose: false, quiet, failOn, strict: values.strict ?? false,
       inputNoun: { one: 'input', many: 'inputs', verb: 'inspected' }, prefix: 'nobackdoor inspect',
     }, io);
   },

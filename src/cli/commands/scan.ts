@@ -28,6 +28,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
+  'debug-taint': { type: 'boolean' },
   'rule-timings': { type: 'boolean' },
   samples: { type: 'string' },
 } as const;
@@ -57,6 +58,9 @@ Options:
       --scan-minified      scan files that look minified instead of listing them
       --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
   -q, --quiet              no progress or summary on stderr
+      --verbose            show data-flow paths whole (text output shortens them)
+      --debug-taint        explain on stderr, per file and taint rule, what the sources, sinks
+                           and sanitizers matched and what each function does with taint
       --rule-timings       print the slowest rules' matching time on stderr
       --samples PATH       try the keys found hard-coded on these ciphertext samples
                            (a key that opens them is reported as critical where it is written)
@@ -103,13 +107,14 @@ export const scanCommand: Command = {
       onProgress: progress.update,
       ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
       ...(values.samples ? { samples: values.samples } : {}),
+      ...(values['debug-taint'] ? { debugTaint: (text: string) => io.stderr.write(text) } : {}),
     };
     const report = await scan(options);
     progress.done();
     if (options.ruleTimings) writeRuleTimings(options.ruleTimings, io);
 
     return deliverReport(report, {
-      format, output: values.output, color: values.color, quiet, failOn, strict: values.strict ?? false,
+      format, output: values.output, color: values.color, verbose: values.verbose ?? false, quiet, failOn, strict: values.strict ?? false,
       inputNoun: { one: 'path', many: 'paths', verb: 'analysed' }, prefix: 'nobackdoor',
     }, io);
   },

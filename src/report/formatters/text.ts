@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { codeFrame } from '../code-frame.js';
-import type { Finding, Report, ToolError } from '../finding.js';
+import type { Finding, Report, ToolError, TraceStep } from '../finding.js';
 import { SKIP_KINDS } from '../finding.js';
 import { SEVERITIES, type Severity } from '../severity.js';
 import { countOf } from '../../text/count.js';
@@ -12,7 +12,7 @@ export const formatText: Formatter = (report, options) => {
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(report.findings)) {
     lines.push(paint.underline(file));
-    for (const finding of findings) lines.push(...describeFinding(finding, paint), '');
+    for (const finding of findings) lines.push(...describeFinding(finding, paint, options.verbose ?? false), '');
   }
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));
   const failures = report.errors.filter((error) => !SKIP_KINDS.has(error.kind));
@@ -38,7 +38,7 @@ export const formatText: Formatter = (report, options) => {
   return lines.join('\n') + '\n';
 };
 
-function describeFinding(finding: Finding, paint: ChalkInstance): string[] {
+function describeFinding(finding: Finding, paint: ChalkInstance, verbose: boolean): string[] {
   const severity = SEVERITY_COLOUR[finding.severity](paint)(finding.severity.toUpperCase().padEnd(8));
   const where = paint.dim(`${finding.line}:${finding.column}`);
   const contextNote = finding.test ? ' · in test code' : '';
@@ -47,9 +47,23 @@ function describeFinding(finding: Finding, paint: ChalkInstance): string[] {
   const frame = codeFrame(finding, { gutter: paint.dim, marker: SEVERITY_COLOUR[finding.severity](paint) }).map(
     (line) => `    ${line}`,
   );
-  const trace = (finding.trace ?? []).map((step) => paint.dim(`    ↳ ${step.file}:${step.line} ${step.note}`));
+  const trace = traceLines(finding.trace ?? [], verbose).map((line) => paint.dim(`    ${line}`));
   const samples = finding.samples ? [paint.dim(`    samples: ${finding.samples.join(', ')}`)] : [];
   return [head, about, ...frame, ...trace, ...samples];
+}
+
+/** Flow steps beyond these are summarised as a count, unless --verbose: the source and the last steps tell most. */
+const SHOWN_LAST_STEPS = 3;
+
+/** A data-flow path as a short story (source, the last steps, how many in between); constants as where they are defined. */
+function traceLines(trace: readonly TraceStep[], verbose: boolean): string[] {
+  const flow = trace.filter((step) => step.kind !== undefined);
+  const others = trace.filter((step) => step.kind === undefined).map((step) => `↳ ${step.file}:${step.line} ${step.note}`);
+  if (flow.length === 0) return others;
+  const shown = verbose || flow.length <= SHOWN_LAST_STEPS + 2 ? flow : [flow[0]!, ...flow.slice(-SHOWN_LAST_STEPS)];
+  const lines = shown.map((step, index) => `${index === 0 ? '◆' : '↳'} ${step.file}:${step.line}:${step.column ?? 1} ${step.note}`);
+  if (shown.length < flow.length) lines.splice(1, 0, `⋮ ${flow.length - shown.length} more steps (--verbose shows them)`);
+  return [...lines, ...others];
 }
 
 function describeError(error: ToolError): string {

@@ -117,6 +117,7 @@ class SpecCompiler {
       bySideEffect: options.bySideEffect ?? entry?.bySideEffect ?? false,
       ...optional('confidence', entry?.confidence),
       ...optional('entry', entry?.id),
+      ...optional('field', entry?.field),
     }));
   }
 
