@@ -16,6 +16,8 @@ export class FileFacts {
   readonly names: NameResolver;
   readonly constants: ConstantEvaluator;
   readonly declarations: DeclarationTable;
+  /** Which declaration a name declared more than once refers to where it is used. */
+  readonly bindings: BindingResolver;
   private readonly project: CrossFileLookup | undefined;
 
   /**
@@ -38,9 +40,9 @@ export class FileFacts {
     }
     this.declarations = collectDeclarations(this.nodes);
     this.project = project;
-    const bindings = new BindingResolver(this.declarations);
-    this.names = new NameResolver(this.declarations, absolutePath, project, bindings);
-    this.constants = new ConstantEvaluator(this.declarations, absolutePath, project, bindings);
+    this.bindings = new BindingResolver(this.declarations);
+    this.names = new NameResolver(this.declarations, absolutePath, project, this.bindings);
+    this.constants = new ConstantEvaluator(this.declarations, absolutePath, project, this.bindings);
   }
 
   private wordSet: Set<string> | undefined;

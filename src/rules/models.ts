@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { Formula } from '../match/formula.js';
+import type { Formula, RangeMatch } from '../match/formula.js';
+import type { MatchContext } from '../match/match-context.js';
+import { ALWAYS } from '../match/prefilter.js';
+import { EMPTY_STATE } from '../match/state.js';
+import { namesOfWrittenType } from '../match/type-names.js';
 import { metavariableReference } from '../match/operators/metavariable-schema.js';
 import { CompileProblem, FORMULA_ITEM, FORMULA_KEYS, formulaCompiler, type Path } from '../match/operators/index.js';
 import { CONFIDENCES, type Confidence } from '../report/severity.js';
@@ -24,6 +28,10 @@ const ENTRY = z.strictObject({
   confidence: z.enum(CONFIDENCES).optional().meta({ description: 'How sure a match of this entry is; findings resting on it are no surer.' }),
   from: metavariableReference.optional(),
   to: metavariableReference.optional(),
+  type: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .meta({ description: 'Instead of a pattern: every variable, parameter or field whose declared type (or constructor) is one of these, such as CryptoKey or KeyObject.' }),
   field: z
     .string()
     .regex(/^[A-Za-z_$#][\w$]*(\.[A-Za-z_$#][\w$]*)*$/, 'a field path such as "privateKey" or "keys.private"')
@@ -102,8 +110,8 @@ export class ModelRegistry {
     const earlier = this.byId.get(entry.id);
     if (earlier) throw new CompileProblem(`duplicate model entry id "${entry.id}" (first defined at ${earlier.origin.file}:${earlier.origin.line}); to replace a shipped entry, disable it and add yours under another id`, [...path, 'id']);
     const keys = FORMULA_KEYS.filter((key) => entry[key] !== undefined);
-    if (keys.length !== 1) throw new CompileProblem(`model entry "${entry.id}" needs exactly one of ${FORMULA_KEYS.join(', ')}`, path);
-    const formula = formulaCompiler.positive({ [keys[0]!]: entry[keys[0]!] }, path);
+    if (keys.length + (entry.type === undefined ? 0 : 1) !== 1) throw new CompileProblem(`model entry "${entry.id}" needs exactly one of ${FORMULA_KEYS.join(', ')}, type`, path);
+    const formula = entry.type !== undefined ? new WrittenTypeFormula(([] as string[]).concat(entry.type)) : formulaCompiler.positive({ [keys[0]!]: entry[keys[0]!] }, path);
     const compiled: ModelEntry = {
       id: entry.id,
       kind,
@@ -151,6 +159,20 @@ export class ModelRegistry {
 
   allEntries(): ModelEntry[] {
     return [...this.byId.values()];
+  }
+}
+
+/** A model entry's `type:`: reads of names whose written type is one of the given (see match/type-names.ts). */
+class WrittenTypeFormula implements Formula {
+  // Type names are written in annotations, which a file's words leave out: the file's text is checked instead.
+  readonly prefilter = ALWAYS;
+  readonly binds: ReadonlySet<string> = new Set();
+
+  constructor(private readonly types: readonly string[]) {}
+
+  compute(context: MatchContext): RangeMatch[] {
+    if (!this.types.some((type) => context.facts.text.includes(type.split('.').at(-1)!))) return [];
+    return namesOfWrittenType(context.facts, this.types).map((node) => ({ range: node.range, state: EMPTY_STATE }));
   }
 }
 

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ExportBinding, ProjectContext } from '../lang/cross-file.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { MatchContext } from '../match/match-context.js';
+import { sameCode } from '../match/state.js';
 import { memoized } from '../util/memo.js';
 import type { AnalysisHost, TaintFile, TaintFinding } from './host.js';
 import { Interpreter, isSymbolic, memberName } from './interpreter.js';
@@ -286,6 +287,13 @@ export class TaintRun implements AnalysisHost {
   // ---------------------------------------------------------------- findings
 
   report(finding: TaintFinding): void {
+    // taint_unify_mvars: a metavariable bound by both the source and the sink must bind the same code.
+    if (this.spec.options.unifyMetavariables) {
+      for (const [name, binding] of Object.entries(finding.sourceBindings)) {
+        const other = finding.sink.bindings[name];
+        if (other && !sameCode(binding, other)) return;
+      }
+    }
     const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.sink.file}:${finding.sink.range.join('-')}:${finding.sink.spec}`;
     const existing = this.findings.get(key);
     if (existing) {

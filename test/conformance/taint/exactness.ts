@@ -27,3 +27,14 @@ function focused() {
   // ruleid: taint-focused-sink, taint-exactness, taint-exact-source, taint-inexact-sink
   sink(tainted, 'clean');
 }
+
+declare function read(name: string): string;
+declare function write(name: string, value: string): void;
+
+function unified() {
+  const token = read('token');
+  // ruleid: taint-unify
+  write('token', token);
+  // ok: taint-unify
+  write('other', token);
+}

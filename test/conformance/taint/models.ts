@@ -22,8 +22,27 @@ function teamEntries() {
   audit.record('rotated', fingerprintOf(pair.privateKey));
 }
 
-async function disabledEntry(key: CryptoKey) {
+async function disabledEntry(key: Parameters<typeof crypto.subtle.exportKey>[1]) {
   const exported = await crypto.subtle.exportKey('pkcs8', key);
   // ok: taint-models
   console.log(exported);
 }
+
+class Session {
+  constructor(private readonly sessionKey: CryptoKey) {}
+
+  debug() {
+    // A type selector: a field declared as CryptoKey.
+    // ruleid: taint-models
+    console.log(this.sessionKey);
+  }
+}
+
+function typed(key: KeyObject, label: string) {
+  // ruleid: taint-models
+  console.log(key);
+  // ok: taint-models
+  console.log(label);
+}
+
+type KeyObject = { type: string };
