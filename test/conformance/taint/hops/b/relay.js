@@ -1,0 +1,4 @@
+const { fromC } = require('../c/relay');
+exports.fromB = function fromB() {
+  return fromC();
+};

@@ -1,0 +1,2 @@
+import { fromD } from '../d/source';
+export const fromC = () => `c:${fromD()}`;

@@ -1,0 +1,4 @@
+import { getSecret } from '../vendor';
+export function fromD(): string {
+  return getSecret();
+}

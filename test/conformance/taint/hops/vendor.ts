@@ -1,0 +1,2 @@
+export declare function getSecret(): string;
+export declare function log(...args: unknown[]): void;

@@ -1,0 +1,5 @@
+declare function getSecret(): string;
+
+export function sessionSecret(): string {
+  return getSecret();
+}
