@@ -27,9 +27,13 @@ describe('docs/rules.md conformance table', () => {
     for (const link of links) expect(existsSync(join(REPO_ROOT, link)), link).toBe(true);
   });
 
-  it('covers every conformance rule file', () => {
-    const linkedStems = new Set(links.filter((link) => link.startsWith('test/conformance/')).map((link) => link.split('/')[2]!.replace(/\.[a-z]+$/, '')));
+  it('covers every conformance rule file, taint mode included', () => {
+    const stemOf = (link: string, depth: number) => link.split('/')[depth]!.replace(/\.[a-z]+$/, '');
+    const linkedStems = new Set(links.filter((link) => link.startsWith('test/conformance/') && !link.startsWith('test/conformance/taint/')).map((link) => stemOf(link, 2)));
     const ruleFiles = readdirSync(join(REPO_ROOT, 'test/conformance')).filter((name) => name.endsWith('.yml'));
     for (const file of ruleFiles) expect(linkedStems.has(file.replace(/\.yml$/, '')), file).toBe(true);
+    const taintStems = new Set(links.filter((link) => link.startsWith('test/conformance/taint/')).map((link) => stemOf(link, 3)));
+    const taintFiles = readdirSync(join(REPO_ROOT, 'test/conformance/taint')).filter((name) => name.endsWith('.yml') && !name.endsWith('.models.yml'));
+    for (const file of taintFiles) expect(taintStems.has(file.replace(/\.yml$/, '')), file).toBe(true);
   });
 });
