@@ -44,4 +44,6 @@ export interface ProjectContext {
   factsFor?(absolutePath: string, text: string): FileFacts;
   /** Another project file's facts (parsed on demand), or undefined when it cannot be read or parsed. */
   factsOf?(absolutePath: string): FileFacts | undefined;
+  /** A project file's text without parsing it, for cheap questions about many files. */
+  sourceText?(absolutePath: string): string | undefined;
 }

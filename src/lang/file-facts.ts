@@ -62,6 +62,8 @@ export class FileFacts {
       const value = (node as { value: unknown }).value;
       if (typeof value === 'string' && (value.length <= 64 || isSpecifierLike(value))) for (const part of value.split(/[^\w$]+/)) words.add(part);
     }
+    // Type annotations are not walked (see ast.ts), but rules may ask for the types they name.
+    for (const match of this.text.matchAll(TYPE_NAME_IN_ANNOTATION)) words.add(match[1]!);
     for (const node of this.nodesByType.get('TemplateElement') ?? []) {
       for (const part of ((node as { value: { cooked: string | null } }).value.cooked ?? '').split(/[^\w$]+/)) words.add(part);
     }
@@ -83,6 +85,9 @@ export class FileFacts {
   }
 
 }
+
+/** A capitalised name after `:`, `<`, `|`, `&`, `,` or `extends`/`implements`: how type names appear in annotations. */
+const TYPE_NAME_IN_ANNOTATION = /(?:[:<|&,]|\bextends|\bimplements)\s*([A-Z][\w$]*)/g;
 
 /** A qualified name's segments (`crypto-js/aes.encrypt`), and their word runs (crypto, js, aes), as patterns may ask for either. */
 function addNameWords(words: Set<string>, name: string | undefined): void {

@@ -278,6 +278,11 @@ export class ProjectFacts implements CrossFileLookup {
     return parsed;
   }
 
+  /** A project file's text, read once through the same limits as scanned files. */
+  sourceText(file: string): string | undefined {
+    return this.source(file)?.text;
+  }
+
   private source(file: string): SourceFile | undefined {
     if (this.sources.has(file)) return this.sources.get(file) ?? undefined;
     const read = readSourceFile(file, this.limits);
@@ -320,5 +325,6 @@ export function projectContext(project: ProjectFacts, types?: TypeLookup): Proje
     positionIn: (absolutePath, offset) => project.positionIn(absolutePath, offset),
     factsFor: (absolutePath, text) => project.factsFor(absolutePath, text),
     factsOf: (absolutePath) => project.factsOf(absolutePath),
+    sourceText: (absolutePath) => project.sourceText(absolutePath),
   };
 }

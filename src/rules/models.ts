@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Formula, RangeMatch } from '../match/formula.js';
 import type { MatchContext } from '../match/match-context.js';
-import { ALWAYS } from '../match/prefilter.js';
+import { anyOf, type Prefilter } from '../match/prefilter.js';
 import { EMPTY_STATE } from '../match/state.js';
 import { namesOfWrittenType } from '../match/type-names.js';
 import { metavariableReference } from '../match/operators/metavariable-schema.js';
@@ -164,14 +164,15 @@ export class ModelRegistry {
 
 /** A model entry's `type:`: reads of names whose written type is one of the given (see match/type-names.ts). */
 class WrittenTypeFormula implements Formula {
-  // Type names are written in annotations, which a file's words leave out: the file's text is checked instead.
-  readonly prefilter = ALWAYS;
+  readonly prefilter: Prefilter;
   readonly binds: ReadonlySet<string> = new Set();
 
-  constructor(private readonly types: readonly string[]) {}
+  constructor(private readonly types: readonly string[]) {
+    // A file's words include the type names its annotations write (lang/file-facts.ts).
+    this.prefilter = anyOf(types.map((type): Prefilter => (words) => words.has(type.split('.').at(-1)!)));
+  }
 
   compute(context: MatchContext): RangeMatch[] {
-    if (!this.types.some((type) => context.facts.text.includes(type.split('.').at(-1)!))) return [];
     return namesOfWrittenType(context.facts, this.types).map((node) => ({ range: node.range, state: EMPTY_STATE }));
   }
 }

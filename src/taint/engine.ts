@@ -1,4 +1,4 @@
-import { FUNCTION_TYPES, parentOf, type Node } from '../lang/ast.js';
+import type { Node } from '../lang/ast.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import type { FlowEvidence } from '../match/evidence.js';
 import type { RangeMatch } from '../match/formula.js';
@@ -10,8 +10,9 @@ import { explainFile } from './explain.js';
 import type { TaintFile, TaintFinding } from './host.js';
 import { TaintBudgetExhausted, TaintRun } from './run.js';
 import type { TaintSpec } from './spec.js';
+import { classesWithoutConstructor, standaloneFunctions } from './relevance.js';
 import { traceSteps } from './taint.js';
-import type { ClassNode, ClassRef, FunctionNode, FunctionRef } from './value.js';
+import type { FunctionRef } from './value.js';
 
 /**
  * `mode: taint` (docs/rules.md §10): for each file, the module's top level and every function
@@ -36,15 +37,23 @@ export class TaintEngine implements RuleEngine {
     const file = taintRun.openFile(path, facts, context);
     taintRun.begin(file);
     const debug = context.scan?.debug;
-    if (!this.mayFlow(file, taintRun)) {
+    if (!taintRun.mayCarryTaint(path, facts.text) || !this.mayFlow(file, taintRun)) {
       debug?.(explainFile(this.ruleId, this.spec, file, [], 'no source and no sink here, and no project import through which taint could come or go'));
       return taintRun.drainFindings().map((finding) => toMatch(finding, path));
     }
-    const functions = standaloneFunctions(facts, path);
+    let functions: FunctionRef[] = [];
     try {
       taintRun.moduleOf(path);
-      for (const fn of functions) taintRun.summaryOf(fn);
-      for (const cls of classesWithoutConstructor(facts, path)) taintRun.initializerSummaryOf(cls);
+      const relevant = taintRun.relevantFunctions(file);
+      functions = standaloneFunctions(facts, path).filter((fn) => relevant.has(fn.node));
+      // Methods share their class's fields: when one stores new taint in a field, the others run again.
+      for (let round = 0; round < FIELD_ROUNDS; round++) {
+        const generation = taintRun.fieldGeneration;
+        for (const cls of classesWithoutConstructor(facts, path)) taintRun.initializerSummaryOf(cls);
+        for (const fn of functions) taintRun.summaryOf(fn);
+        if (taintRun.fieldGeneration === generation) break;
+        taintRun.forget(functions.filter((fn) => fn.owner));
+      }
     } catch (error) {
       if (!(error instanceof TaintBudgetExhausted)) throw error;
       taintRun.notice('taint-budget', path, `${error.message}; the rest of the file was not analysed for this rule`);
@@ -75,6 +84,9 @@ export class TaintEngine implements RuleEngine {
     return !file.matches.sources.isEmpty && !file.matches.sinks.isEmpty;
   }
 }
+
+/** Rounds over a file's methods while they keep storing new taint in their classes' fields. */
+const FIELD_ROUNDS = 3;
 
 function toMatch(finding: TaintFinding, analysed: string): RangeMatch {
   const sinkBindings = finding.sink.bindings;
@@ -118,42 +130,3 @@ function hasProjectImports(facts: FileFacts, path: string, run: TaintRun): boole
   return known;
 }
 
-/** Functions not nested in another function: declarations, methods, arrows of the top level. */
-function standaloneFunctions(facts: FileFacts, file: string): FunctionRef[] {
-  const out: FunctionRef[] = [];
-  for (const type of FUNCTION_TYPES) {
-    for (const node of facts.nodesByType.get(type) ?? []) {
-      if (hasFunctionAncestor(node)) continue;
-      const owner = classOf(node, file);
-      out.push({ file, node: node as FunctionNode, ...(owner ? { owner } : {}) });
-    }
-  }
-  return out.sort((a, b) => a.node.range[0] - b.node.range[0]);
-}
-
-function classesWithoutConstructor(facts: FileFacts, file: string): ClassRef[] {
-  const out: ClassRef[] = [];
-  for (const type of ['ClassDeclaration', 'ClassExpression']) {
-    for (const node of facts.nodesByType.get(type) ?? []) {
-      const cls = node as ClassNode;
-      if (hasFunctionAncestor(cls)) continue;
-      if (cls.body.body.some((member) => member.type === 'MethodDefinition' && member.kind === 'constructor')) continue;
-      if (!cls.body.body.some((member) => member.type === 'PropertyDefinition' && !member.static && member.value)) continue;
-      out.push({ file, node: cls });
-    }
-  }
-  return out;
-}
-
-function hasFunctionAncestor(node: Node): boolean {
-  for (let current = parentOf(node); current; current = parentOf(current)) if (FUNCTION_TYPES.has(current.type)) return true;
-  return false;
-}
-
-/** The class a method or a field's arrow function belongs to. */
-function classOf(node: Node, file: string): ClassRef | undefined {
-  const member = parentOf(node);
-  if (member?.type !== 'MethodDefinition' && member?.type !== 'PropertyDefinition') return undefined;
-  const cls = parentOf(parentOf(member)!);
-  return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? { file, node: cls } : undefined;
-}

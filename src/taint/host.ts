@@ -44,6 +44,8 @@ export interface AnalysisHost {
   resolveModule(file: string, specifier: string): string | undefined;
   /** What any method of the class stores in a field from a source (for every method that reads it). */
   classFieldValue(cls: ClassRef, field: string): Value;
+  /** A method stored this value in a field of its class. */
+  noteFieldWrite(cls: ClassRef, field: string, value: Value): void;
   /** The class a type annotation names, followed through imports. */
   classNamed(file: string, name: string): ClassRef | undefined;
   superclassOf(cls: ClassRef): ClassRef | undefined;

@@ -113,6 +113,8 @@ export class Interpreter {
       }
       const thisValue = this.env.get('this');
       if (thisValue?.fields) inputWrites.set('this', { taint: TaintSet.EMPTY, fields: thisValue.fields });
+      const owner = this.setup.owner;
+      if (owner) for (const [field, value] of thisValue?.fields ?? []) this.host.noteFieldWrite(owner, field, value);
     }
     return { returns: this.returned, sinks: this.sinkEffects, inputWrites, callbacks: this.callbackEffects };
   }
@@ -497,25 +499,24 @@ export class Interpreter {
     return joinAll(values);
   }
 
+  /**
+   * `o.a.b` reads field by field, each prefix evaluated as an expression of its own, so that a
+   * source, sanitizer or sink matched on a prefix (`req.query` in `req.query.id`) applies.
+   */
   private member(node: TSESTree.MemberExpression): Value {
-    const path = this.accessPath(node);
-    if (path) {
-      const imported = this.namespaceMember(node);
-      if (imported) return imported;
-      this.evaluateIndex(node);
-      return this.readPath(path.root, path.fields);
+    const imported = this.namespaceMember(node);
+    if (imported) return imported;
+    const key = this.memberKey(node);
+    // `this.f`: a field the function has not assigned yet holds what the class's methods store there.
+    if (key !== undefined && unwrap(node.object).type === 'ThisExpression') {
+      this.evaluate(node.object);
+      return this.readPath('this', [key]);
     }
     const object = node.object.type === 'Super' ? this.superValue() : this.evaluate(node.object);
-    const key = this.memberKey(node);
     if (key !== undefined) return this.field(object, key);
     const index = node.computed ? this.evaluate(node.property) : CLEAN;
     const indexTaint = this.host.spec.options.assumeSafeIndexes ? TaintSet.EMPTY : wholeTaint(index);
     return valueOf(wholeTaint(object).union(indexTaint));
-  }
-
-  /** `a[i]` with a non-constant index still evaluates `i` (it may hold a sink or a source). */
-  private evaluateIndex(node: TSESTree.MemberExpression): void {
-    if (node.computed && this.memberKey(node) === undefined) this.evaluate(node.property);
   }
 
   /** `ns.fn` after `import * as ns from './lib'` is lib's export `fn`. */
@@ -690,6 +691,8 @@ export class Interpreter {
           else this.evaluate(pattern.object);
           return;
         }
+        // The target's object is read to reach the field: a source or sanitizer on it applies.
+        if (pattern.object.type !== 'ThisExpression') this.evaluate(pattern.object);
         this.writePath(path.root, path.fields, value, true);
         return;
       }
@@ -1117,8 +1120,10 @@ export class Interpreter {
       const spec = specs[match.spec]!;
       const exactly = rangesEqual(match, node);
       if (!exactly && spec.exact) continue;
-      // A sink such as `log(...)`, matched on the call, is reached through the call's arguments.
-      const seen = exactly && (node.type === 'CallExpression' || node.type === 'NewExpression') ? this.argumentsTaint(node) : wholeTaint(value);
+      // A sink such as `log(...)`, matched on the call, is reached through the call's arguments; a
+      // sink focused on an expression (which may itself be a call) sees that expression's value.
+      const wholeCall = exactly && (node.type === 'CallExpression' || node.type === 'NewExpression') && !isFocusedOnWhole(match);
+      const seen = wholeCall ? this.argumentsTaint(node as TSESTree.CallExpression) : wholeTaint(value);
       this.sinkReached(match, seen);
     }
   }
@@ -1231,6 +1236,11 @@ function rangesEqual(match: { range: readonly [number, number] }, node: Node): b
   if (match.range[0] !== node.range[0]) return false;
   if (match.range[1] === node.range[1]) return true;
   return match.range[1] > node.range[1] && match.range[1] - node.range[1] <= 2;
+}
+
+/** A match that is exactly one metavariable's binding: a focused (or `$X`) spec, not a call pattern. */
+function isFocusedOnWhole(match: SpecMatch): boolean {
+  return Object.values(match.bindings).some((binding) => binding.range[0] === match.range[0] && binding.range[1] === match.range[1]);
 }
 
 function keepShape(value: Value, taint: TaintSet): Value {

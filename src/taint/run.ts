@@ -6,6 +6,7 @@ import { sameCode } from '../match/state.js';
 import { memoized } from '../util/memo.js';
 import type { AnalysisHost, TaintFile, TaintFinding } from './host.js';
 import { Interpreter, isSymbolic, memberName } from './interpreter.js';
+import { relevantFunctions, type Relevance, type RelevanceInputs } from './relevance.js';
 import { scopeOf } from './scope.js';
 import { findSpecMatches, nodeRangeKeys } from './spec-matches.js';
 import type { TaintSpec } from './spec.js';
@@ -48,7 +49,6 @@ export class TaintRun implements AnalysisHost {
   private readonly recursive = new Set<string>();
   private readonly modules = new Map<string, Interpreter | 'pending'>();
   private readonly moduleWrites = new Map<string, Map<string, Value>>();
-  private readonly classFields = new Map<ClassNode, Map<string, Value>>();
   private readonly findings = new Map<string, TaintFinding>();
   private fresh: string[] = [];
   readonly notices: TaintLimitNotice[] = [];
@@ -140,6 +140,100 @@ export class TaintRun implements AnalysisHost {
     }
     this.recursive.delete(key);
     return summary;
+  }
+
+  // ---------------------------------------------------------------- what is worth running
+
+  private readonly carries = new Map<string, boolean>();
+  private readonly relevance = new Map<string, Relevance>();
+
+  /**
+   * Whether taint of this rule can arise in a file or reach it through its imports, judged from
+   * text alone (the words its sources need, the modules it imports), so that files that cannot
+   * hold a finding cost nothing. Over-approximate: a yes may find nothing.
+   */
+  mayCarryTaint(path: string, text?: string): boolean {
+    const known = this.carries.get(path);
+    if (known !== undefined) return known;
+    this.carries.set(path, false);
+    const source = text ?? this.project?.sourceText?.(path);
+    let carries = false;
+    if (source !== undefined) {
+      const words = textWords(source);
+      carries = this.spec.sources.some((spec) => spec.formula.prefilter(words));
+      if (!carries) carries = importedSpecifiers(source).some((specifier) => {
+        const target = this.resolveModule(path, specifier);
+        return target !== undefined && target !== path && this.mayCarryTaint(target);
+      });
+    }
+    this.carries.set(path, carries);
+    return carries;
+  }
+
+  /** The functions of a file that can make taint appear (see relevance.ts); the others run only when called. */
+  relevantFunctions(file: TaintFile): Set<FunctionRef['node']> {
+    return this.relevanceOf(file).functions;
+  }
+
+  private relevanceOf(file: TaintFile): Relevance {
+    const known = this.relevance.get(file.path);
+    if (known) return known;
+    // A cycle of imports asks about a file still being judged: it counts as nothing, for now.
+    this.relevance.set(file.path, { functions: new Set(), names: new Set() });
+    const computed = relevantFunctions(file, this.taintedInputs(file));
+    this.relevance.set(file.path, computed);
+    return computed;
+  }
+
+  /** Names of the file that may carry taint: its tainted top-level variables and what it imports that can make taint appear. */
+  private taintedInputs(file: TaintFile): RelevanceInputs {
+    const taintedNames = new Set<string>();
+    const taintedMembers = new Set<string>();
+    const module = this.moduleOf(file.path);
+    for (const name of module?.env.names() ?? []) {
+      const value = module!.env.get(name)!;
+      if (this.valueProducesTaint(value, taintedMembers)) taintedNames.add(name);
+    }
+    for (const [name, declarations] of file.facts.declarations.declarations) {
+      for (const declaration of declarations) {
+        if (declaration.kind !== 'import') continue;
+        const target = this.resolveModule(file.path, declaration.module);
+        if (!target || !this.mayCarryTaint(target)) continue;
+        const value = declaration.imported === '*' ? ({ taint: TaintSet.EMPTY, namespace: target } as Value) : this.exportedValue(target, declaration.imported);
+        if (value && this.valueProducesTaint(value, taintedMembers)) taintedNames.add(name);
+      }
+    }
+    return { taintedNames, taintedMembers };
+  }
+
+  /** A value carries taint, or is a function, class or module of the project that can make some appear. */
+  private valueProducesTaint(value: Value, members: Set<string>): boolean {
+    if (!wholeTaint(value).isEmpty()) return true;
+    let produces = false;
+    for (const fn of value.functions ?? []) {
+      const file = this.taintFile(fn.file);
+      if (file && this.relevanceOf(file).functions.has(fn.node)) produces = true;
+    }
+    for (const cls of [...(value.classes ?? []), ...(value.instanceOf ?? [])]) {
+      const file = this.taintFile(cls.file);
+      if (!file) continue;
+      const relevance = this.relevanceOf(file);
+      for (const member of cls.node.body.body) {
+        if (member.type !== 'MethodDefinition' || !relevance.functions.has(member.value as FunctionRef['node'])) continue;
+        produces = true;
+        const name = member.key.type === 'Identifier' ? member.key.name : undefined;
+        if (name) members.add(name);
+      }
+    }
+    if (value.namespace && this.mayCarryTaint(value.namespace)) {
+      const file = this.taintFile(value.namespace);
+      const relevance = file ? this.relevanceOf(file) : undefined;
+      if (relevance && relevance.functions.size > 0) {
+        produces = true;
+        for (const name of relevance.names) members.add(name);
+      }
+    }
+    return produces;
   }
 
   // ---------------------------------------------------------------- module values
@@ -234,36 +328,34 @@ export class TaintRun implements AnalysisHost {
     return parent?.type === 'Identifier' ? this.classNamed(cls.file, parent.name) : undefined;
   }
 
-  /** What the class's own code stores in a field from a source, and the type its declaration gives it. */
+  private readonly fieldWrites = new Map<ClassNode, Map<string, TaintSet>>();
+  private readonly fieldTypes = new Map<ClassNode, Map<string, ClassRef | null>>();
+  /** Bumped whenever a method stores taint in a field that was not there: the file's methods then run again. */
+  fieldGeneration = 0;
+
+  /** What the class's methods store in a field from a source (so far), and the type its declaration gives it. */
   classFieldValue(cls: ClassRef, field: string): Value {
-    const fields = memoized(this.classFields, cls.node, () => new Map<string, Value>());
-    const known = fields.get(field);
-    if (known) return known;
-    const declared = this.declaredFieldType(cls, field);
-    const base: Value = declared ? { taint: TaintSet.EMPTY, instanceOf: [declared] } : CLEAN;
-    fields.set(field, base);
-    let taint = TaintSet.EMPTY;
-    for (const method of this.instanceMethods(cls)) {
-      const summary = method ? this.summaryOf(method) : this.initializerSummaryOf(cls);
-      const written = summary?.inputWrites.get('this')?.fields?.get(field);
-      if (written) taint = taint.union(wholeTaint(written).filter((item) => !isSymbolic(item)));
-    }
-    const value = taint.isEmpty() ? base : { ...base, taint };
-    fields.set(field, value);
-    return value;
+    const types = memoized(this.fieldTypes, cls.node, () => new Map<string, ClassRef | null>());
+    if (!types.has(field)) types.set(field, this.declaredFieldType(cls, field) ?? null);
+    const declared = types.get(field);
+    const taint = this.fieldWrites.get(cls.node)?.get(field) ?? TaintSet.EMPTY;
+    return { taint, ...(declared ? { instanceOf: [declared] } : {}) };
   }
 
-  /** The constructor (or, without one, the field initialisers: undefined) and the instance methods. */
-  private instanceMethods(cls: ClassRef): Array<FunctionRef | undefined> {
-    const methods: Array<FunctionRef | undefined> = [];
-    let hasConstructor = false;
-    for (const member of cls.node.body.body) {
-      if (member.type !== 'MethodDefinition' || member.static || member.value.type !== 'FunctionExpression') continue;
-      if (member.kind === 'constructor') hasConstructor = true;
-      methods.push({ file: cls.file, node: member.value, owner: cls });
-    }
-    if (!hasConstructor) methods.unshift(undefined);
-    return methods;
+  noteFieldWrite(cls: ClassRef, field: string, value: Value): void {
+    const concrete = wholeTaint(value).filter((taint) => !isSymbolic(taint));
+    if (concrete.isEmpty()) return;
+    const fields = memoized(this.fieldWrites, cls.node, () => new Map<string, TaintSet>());
+    const previous = fields.get(field) ?? TaintSet.EMPTY;
+    const next = previous.union(concrete);
+    if (next.key === previous.key) return;
+    fields.set(field, next);
+    this.fieldGeneration++;
+  }
+
+  /** Forgets the summaries of these functions, so that they run again with what is known now. */
+  forget(functions: readonly FunctionRef[]): void {
+    for (const fn of functions) this.summaries.delete(functionKey(fn));
   }
 
   private declaredFieldType(cls: ClassRef, field: string): ClassRef | undefined {
@@ -315,6 +407,16 @@ export class TaintRun implements AnalysisHost {
   notice(kind: TaintLimitNotice['kind'], file: string, message: string): void {
     if (!this.notices.some((notice) => notice.kind === kind && notice.file === file)) this.notices.push({ kind, file, message });
   }
+}
+
+/** The identifier-like words of a text: what a rule's prefilter asks of a file, read without parsing it. */
+function textWords(text: string): Set<string> {
+  return new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+}
+
+/** Module specifiers a file imports, requires or re-exports, read from its text. */
+function importedSpecifiers(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
 }
 
 function functionKey(fn: FunctionRef): string {
