@@ -1123,7 +1123,7 @@ export class Interpreter {
       // A sink such as `log(...)`, matched on the call, is reached through the call's arguments; a
       // sink focused on an expression (which may itself be a call) sees that expression's value.
       const wholeCall = exactly && (node.type === 'CallExpression' || node.type === 'NewExpression') && !isFocusedOnWhole(match);
-      const seen = wholeCall ? this.argumentsTaint(node as TSESTree.CallExpression) : wholeTaint(value);
+      const seen = wholeCall ? this.argumentsTaint(node) : wholeTaint(value);
       this.sinkReached(match, seen);
     }
   }
