@@ -58,7 +58,8 @@ const ANONYMOUS = 'an anonymous function';
 export class Interpreter {
   env = Env.empty();
   private returned: Value = CLEAN;
-  readonly sinkEffects: SinkEffect[] = [];
+  /** The sinks the function's inputs reach, one per sink and report site (their taints joined). */
+  private readonly sinkEffects = new Map<string, SinkEffect>();
   readonly callbackEffects: CallbackEffect[] = [];
   private readonly closures: Closure[] = [];
   private readonly analysedClosures = new Set<FunctionNode>();
@@ -116,7 +117,7 @@ export class Interpreter {
       const owner = this.setup.owner;
       if (owner) for (const [field, value] of thisValue?.fields ?? []) this.host.noteFieldWrite(owner, field, value);
     }
-    return { returns: this.returned, sinks: this.sinkEffects, inputWrites, callbacks: this.callbackEffects };
+    return { returns: this.returned, sinks: [...this.sinkEffects.values()], inputWrites, callbacks: this.callbackEffects };
   }
 
   // ---------------------------------------------------------------- inputs
@@ -864,7 +865,7 @@ export class Interpreter {
     });
     const summary = inner.run();
     // What the closure does to its inputs' taint belongs to the function that runs it.
-    this.sinkEffects.push(...summary.sinks);
+    for (const effect of summary.sinks) this.addSinkEffect(effect);
     this.callbackEffects.push(...summary.callbacks);
     return summary.returns;
   }
@@ -969,7 +970,7 @@ export class Interpreter {
       for (const taint of relevantTaints(concrete, effect.sink.requires)) this.reportFinding(effect.sink, reportAt, taint);
     }
     const symbolic = passed.filter(isSymbolic);
-    if (!symbolic.isEmpty()) this.sinkEffects.push({ sink: effect.sink, reportAt, taints: symbolic, labels });
+    if (!symbolic.isEmpty()) this.addSinkEffect({ sink: effect.sink, reportAt, taints: symbolic, labels });
   }
 
   private construct(node: TSESTree.NewExpression): Value {
@@ -1155,7 +1156,18 @@ export class Interpreter {
       for (const item of relevantTaints(concrete, spec.requires)) this.reportFinding(sink, sink, item);
     }
     const symbolic = taint.filter(isSymbolic);
-    if (!symbolic.isEmpty()) this.sinkEffects.push({ sink, reportAt: sink, taints: symbolic, labels });
+    if (!symbolic.isEmpty()) this.addSinkEffect({ sink, reportAt: sink, taints: symbolic, labels });
+  }
+
+  /** Effects on one sink reported at one site are one effect: callers would otherwise multiply them. */
+  private addSinkEffect(effect: SinkEffect): void {
+    const key = `${effect.sink.file}:${effect.sink.range[0]}:${effect.sink.spec}@${effect.reportAt.file}:${effect.reportAt.range[0]}:${effect.reportAt.range[1]}`;
+    const existing = this.sinkEffects.get(key);
+    if (!existing) {
+      this.sinkEffects.set(key, effect);
+      return;
+    }
+    this.sinkEffects.set(key, { ...existing, taints: existing.taints.union(effect.taints), labels: new Set([...existing.labels, ...effect.labels]) });
   }
 
   private reportFinding(sink: SinkSite, reportAt: Site, taint: Taint): void {
