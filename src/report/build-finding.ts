@@ -4,7 +4,7 @@ import type { Binding } from '../match/state.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import type { LineIndex } from '../util/line-index.js';
 import type { Finding } from './finding.js';
-import { fingerprintOf, OccurrenceCounter } from './fingerprint.js';
+import { fingerprintOf, flowFingerprintOf, OccurrenceCounter } from './fingerprint.js';
 import { renderMessage } from './message.js';
 import { lowerSeverity } from './severity.js';
 import { traceOf, type TraceSite } from './trace.js';
@@ -31,6 +31,8 @@ export function buildFinding(rule: CompiledRule, match: RangeMatch, site: Findin
   const trace = traceOf(match.state.evidence, match.range, site);
   const severity = site.context.test && site.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
   const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
+  const fingerprint = fingerprintOf(rule.id, site.path, matched, site.occurrences.next(`${rule.id}\0${matched}`));
+  const flowFingerprint = flowFingerprintOf(rule.id, site.path, matched, trace, fingerprint);
   return {
     ruleId: rule.id,
     category: rule.category,
@@ -44,7 +46,8 @@ export function buildFinding(rule: CompiledRule, match: RangeMatch, site: Findin
     endColumn: end.column,
     context: site.context.side,
     ...(site.context.test ? { test: true as const } : {}),
-    fingerprint: fingerprintOf(rule.id, site.path, matched, site.occurrences.next(`${rule.id}\0${matched}`)),
+    fingerprint,
+    ...(flowFingerprint !== fingerprint ? { flowFingerprint } : {}),
     cwe: rule.cwe,
     ...(trace.length > 0 ? { trace } : {}),
     snippet: { firstLine: start.line, lines: site.lines.lines(start.line, lastSnippetLine) },
