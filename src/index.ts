@@ -71,10 +71,12 @@ export { findConfig, loadConfig, ConfigError, CONFIG_FILE_NAME, type LoadedConfi
 export { CONFIG, type Config } from './config/schema.js';
 export { starterConfig } from './config/starter.js';
 export type { Policies, PathPolicy, RuleSetting } from './config/policy.js';
+export { SCAN_OPTIONS, scanSetup, withEnvironment, environmentName, oneOf, byteSize, type ScanSetup, type SettingSpec, type SettingValues } from './config/settings.js';
 
 // CI: baselines, shards, merging.
 export { createBaseline, readBaseline, baselineText, applyBaseline, BaselineError, type Baseline, type BaselineEntry } from './ci/baseline.js';
 export { parseShard, shardOf, ShardError, type Shard } from './ci/shard.js';
+export { ensureCommit, diffKey } from './ci/diff-base.js';
 export { mergeReports, reportFromJson, MergeError } from './ci/merge.js';
 export { mergeSarifLogs, outcomeOfSarif, isSarifLog } from './ci/merge-sarif.js';
 export { parseDirectives, type Directive } from './suppress/directives.js';

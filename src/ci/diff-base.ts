@@ -61,6 +61,18 @@ export function subtractBase(findings: readonly Finding[], base: Report, ref: st
   return { findings: kept, known };
 }
 
+/**
+ * Makes sure the clone has REF, fetching that one commit from `origin` when it does not (a CI
+ * checkout is usually shallow). Says what happened; never throws.
+ */
+export function ensureCommit(ref: string, cwd: string): { available: boolean; fetched: boolean } {
+  const top = gitTopLevel(cwd);
+  if (!top) return { available: false, fetched: false };
+  if (git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top).ok) return { available: true, fetched: false };
+  const fetched = git(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', ref], top).ok;
+  return { available: fetched && git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top).ok, fetched };
+}
+
 function realOrSame(path: string): string {
   try {
     return realpathSync.native(path);

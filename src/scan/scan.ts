@@ -133,6 +133,13 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
   }
 
   warnings.push(...skippedDependencyWarnings(project, errors));
+  if (types.unavailable) {
+    warnings.push({
+      line: 0,
+      kind: 'types-unavailable',
+      message: `type questions (metavariable-type, ($X: Type)) were answered "unknown", so rules that need a type did not match: ts-morph could not be loaded (${types.unavailable}); run nobackdoor from an npm install for type-aware rules`,
+    });
+  }
 
   if (options.samples && keyCandidates) {
     const confirmation = await confirmHardCodedKeys(keyCandidates, resolve(cwd, options.samples), cwd);

@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { baselineText, BaselineError, countOf, createBaseline, readBaseline, scan, type Baseline } from '../../index.js';
-import { parseCommandArgs } from '../args.js';
+import { baselineText, BaselineError, countOf, createBaseline, readBaseline, scan, SCAN_OPTIONS, scanSetup, withEnvironment, type Baseline } from '../../index.js';
+import { asUsage, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
 import { writeFileAtomic } from '../output.js';
-import { SCAN_OPTIONS, scanSetup, withEnvironment } from '../scan-setup.js';
 
 export const DEFAULT_BASELINE_FILE = '.nobackdoor-baseline.json';
 
@@ -34,8 +33,8 @@ export const baselineCommand: Command = {
     if (action !== 'create' && action !== 'update') {
       throw new UsageError(`baseline takes "create" or "update"${action ? `, not "${action}"` : ''}. Run "nobackdoor baseline --help".`);
     }
-    const values = withEnvironment(parsed.values, OPTIONS, io.env);
-    const setup = scanSetup(values, paths, io);
+    const values = asUsage(() => withEnvironment(parsed.values, OPTIONS, io.env));
+    const setup = asUsage(() => scanSetup(values, paths, io.cwd));
     const file = resolve(io.cwd, values.output ?? setup.configBaseline ?? DEFAULT_BASELINE_FILE);
     let previous: Baseline | undefined;
     if (action === 'update') {

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_SARIF_CATEGORY, FORMAT_NAMES, scan, SEVERITIES, type Report, type ScanOptions } from '../../index.js';
-import { oneOf, parseCommandArgs } from '../args.js';
+import { DEFAULT_SARIF_CATEGORY, FORMAT_NAMES, scan, SCAN_OPTIONS, scanSetup, SEVERITIES, withEnvironment, type Report, type ScanOptions } from '../../index.js';
+import { asUsage, oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { deliverReport } from '../deliver-report.js';
 import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
-import { SCAN_OPTIONS, scanSetup, withEnvironment } from '../scan-setup.js';
 
 const OPTIONS = {
   ...SCAN_OPTIONS,
@@ -82,10 +81,10 @@ export const scanCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseCommandArgs('scan', argv, OPTIONS);
-    const values = withEnvironment(parsed.values, OPTIONS, io.env);
+    const values = asUsage(() => withEnvironment(parsed.values, OPTIONS, io.env));
     const { positionals } = parsed;
     const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
-    const setup = scanSetup(values, positionals, io);
+    const setup = asUsage(() => scanSetup(values, positionals, io.cwd));
     const quiet = values.quiet ?? false;
     const progress = progressReporter(io, quiet);
     const baseline = values.baseline ?? setup.configBaseline;
