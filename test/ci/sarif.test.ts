@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatGithub, formatMarkdown, MARKDOWN_LIMIT_BYTES, sarifLog, scan, type Finding, type Report } from '../../src/index.js';
-import { makeProject, REPO_ROOT, runBinary } from '../support/cli.js';
+import { REPO_ROOT, runBinary } from '../support/cli.js';
 import { expectValidSarif } from '../support/sarif.js';
 
 function finding(overrides: Partial<Finding> = {}): Finding {
