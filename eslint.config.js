@@ -24,4 +24,17 @@ export default tseslint.config(
       'sonarjs/no-element-overwrite': 'error',
     },
   },
+  adaptersUseTheEntry(['src/cli/*.ts', 'src/action/*.ts'], '../'),
+  adaptersUseTheEntry(['src/cli/commands/*.ts'], '../../'),
 );
+
+/** The CLI and the Action are adapters over the public API: they import src/index.ts, never the modules behind it. */
+function adaptersUseTheEntry(files, up) {
+  const escaped = up.replace(/[./]/g, (character) => `\\${character}`);
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^${escaped}(?!index\\.js$)(?!\\.)`, message: `adapters import the library only through ${up}index.js` }] }],
+    },
+  };
+}

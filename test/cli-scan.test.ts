@@ -87,7 +87,7 @@ describe('nobackdoor scan (the real binary)', () => {
     expect(flag.stderr).toMatch(/Unknown option '--frmat'.*Did you mean --format\?.*nobackdoor scan --help/);
     const value = runBinary(['scan', '--format', 'jsn']);
     expect(value.status).toBe(2);
-    expect(value.stderr).toContain('--format must be one of text, json; got "jsn". Did you mean "json"?');
+    expect(value.stderr).toContain('--format must be one of text, json, sarif, markdown, github; got "jsn". Did you mean "json"?');
     const command = runBinary(['scna']);
     expect(command.status).toBe(2);
     expect(command.stderr).toContain('unknown command "scna". Did you mean "scan"?');

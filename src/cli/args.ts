@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { didYouMean } from '../text/suggest.js';
+import { ConfigError, didYouMean, oneOf as settingOneOf } from '../index.js';
 import { UsageError } from './io.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -35,24 +35,21 @@ function flagSpellings(options: OptionSpec): string[] {
  * with a message that lists them and suggests the closest.
  */
 export function oneOf<const T extends string>(what: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  const match = allowed.find((word) => word.toLowerCase() === value.toLowerCase());
-  if (match !== undefined) return match;
-  throw new UsageError(`${what} must be one of ${allowed.join(', ')}; got "${value}".${didYouMean(value, allowed)}`);
+  return asUsage(() => settingOneOf(what, value, allowed, fallback));
+}
+
+/** Library configuration errors are usage errors on the command line: exit 2, no stack. */
+export function asUsage<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export function positiveInteger(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`--${flag} takes a whole number above 0; got "${value}".`);
   return Number(value);
-}
-
-/** Sizes such as 1048576, 512k, 2m or 1MiB. */
-export function byteSize(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d+)\s*(b|k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
-  if (!match) throw new UsageError(`--${flag} takes a size such as 1048576, 512k or 2m; got "${value}".`);
-  const unit = (match[2] ?? 'b').toLowerCase();
-  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
-  return Number(match[1]) * factor;
 }

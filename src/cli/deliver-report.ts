@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
-import { SKIP_KINDS, type Report } from '../report/finding.js';
-import { FORMATTERS, type FormatName } from '../report/formatters/index.js';
-import { countOf } from '../text/count.js';
+import { countOf, FORMATTERS, SKIP_KINDS, type FormatName, type Report } from '../index.js';
 import { wantsColor } from './color.js';
 import { exitCodeFor, type FailOn } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -21,6 +19,8 @@ export interface Delivery {
   inputNoun: { one: string; many: string; verb: string };
   /** The prefix of stderr lines: `nobackdoor` or `nobackdoor inspect`. */
   prefix: string;
+  /** SARIF category (automationDetails). */
+  category?: string;
 }
 
 /**
@@ -29,7 +29,12 @@ export interface Delivery {
  */
 export function deliverReport(report: Report, delivery: Delivery, io: CliIo): number {
   const toStdout = delivery.output === undefined;
-  const text = FORMATTERS[delivery.format](report, { color: toStdout && delivery.format === 'text' && wantsColor(io, delivery.color), verbose: delivery.verbose });
+  const text = FORMATTERS[delivery.format](report, {
+    color: toStdout && delivery.format === 'text' && wantsColor(io, delivery.color),
+    verbose: delivery.verbose,
+    failOn: delivery.failOn,
+    ...(delivery.category ? { category: delivery.category } : {}),
+  });
   if (delivery.output !== undefined) writeFileAtomic(resolve(io.cwd, delivery.output), text);
   else io.stdout.write(text);
   if (!delivery.quiet) writeStderrSummary(report, delivery, io, !(toStdout && delivery.format === 'text'));

@@ -1,5 +1,4 @@
-import { didYouMean } from '../text/suggest.js';
-import { TOOL_VERSION } from '../version.js';
+import { didYouMean, TOOL_VERSION } from '../index.js';
 import type { Command } from './command.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-code.js';
 import { UsageError, type CliIo } from './io.js';
@@ -8,8 +7,11 @@ import { scanCommand } from './commands/scan.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { inspectCommand } from './commands/inspect.js';
+import { baselineCommand } from './commands/baseline.js';
+import { initCommand } from './commands/init.js';
+import { mergeCommand } from './commands/merge.js';
 
-const COMMANDS: readonly Command[] = [scanCommand, testCommand, rulesCommand, schemaCommand, inspectCommand];
+const COMMANDS: readonly Command[] = [scanCommand, baselineCommand, mergeCommand, initCommand, testCommand, rulesCommand, schemaCommand, inspectCommand];
 
 /** The whole CLI as a function: exit codes are returned, never thrown, so tests can run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -7,7 +7,9 @@ function anyCase(words: readonly string[]) {
   return z.enum([...new Set(spellings)] as [string, ...string[]]);
 }
 
-/** `nobackdoor.config.yaml`: every key optional; command-line flags win over it. */
+const RULE_SETTINGS = z.record(z.string(), anyCase([...SEVERITIES, 'off']));
+
+/** `nobackdoor.config.yaml`: every key optional; command-line flags and NOBACKDOOR_* variables win over it. */
 export const CONFIG = z
   .strictObject({
     rules: z.array(z.string()).optional().meta({ description: 'Extra rule files or folders, relative to this file.' }),
@@ -22,6 +24,22 @@ export const CONFIG = z
       .boolean()
       .optional()
       .meta({ description: 'Skip dependency and build folders (node_modules, dist, …) and *.min.js files (default true).' }),
+    strict: z.boolean().optional().meta({ description: 'Exit 2 when a file could not be analysed, or a suppression or baseline entry is broken or unused.' }),
+    baseline: z.string().optional().meta({ description: 'Report only findings not in this baseline file (relative to this file); see "nobackdoor baseline create".' }),
+    'honor-nosemgrep': z.boolean().optional().meta({ description: "Also honour Semgrep's nosemgrep comments (default false)." }),
+    'rule-severity': RULE_SETTINGS.optional().meta({
+      description: 'Per rule id (or "*" for every rule): another severity, or off to not run the rule.',
+      examples: [{ 'weak-hash-md5-sha1-inventory': 'off', 'node-ecb-mode': 'critical' }],
+    }),
+    policies: z
+      .array(
+        z.strictObject({
+          paths: z.array(z.string()).min(1).meta({ description: 'gitignore-style globs, relative to the scan root.' }),
+          'rule-severity': RULE_SETTINGS.meta({ description: 'Per rule id (or "*"): a severity, or off, for the matching files.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Rule settings for some paths; a later policy wins over earlier ones and over rule-severity.' }),
   })
   .meta({ title: 'nobackdoor configuration' });
 

@@ -24,6 +24,8 @@ export class TypeFacts {
   private project: Project | undefined;
   private readonly loaded = new Set<string>();
   private readonly answers = new Map<string, string[] | null>();
+  /** Why type questions could not be answered at all (ts-morph missing, as in the Action's bundle). */
+  unavailable: string | undefined;
 
   constructor(private readonly root: string) {}
 
@@ -62,7 +64,14 @@ export class TypeFacts {
 
   private ensureProject(): Project {
     if (this.project) return this.project;
-    const { Project, ts: compiler } = loadTsMorph();
+    let morph: TsMorph;
+    try {
+      morph = loadTsMorph();
+    } catch (error) {
+      this.unavailable ??= error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw error;
+    }
+    const { Project, ts: compiler } = morph;
     const config = findUp(this.root, 'tsconfig.json');
     const typeRoots = [join(this.root, 'node_modules/@types'), join(PACKAGE_ROOT, 'node_modules/@types'), join(PACKAGE_ROOT, '../@types')].filter(existsSync);
     const defaults: ts.CompilerOptions = {

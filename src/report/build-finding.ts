@@ -1,11 +1,10 @@
 import type { FileContext } from '../context/file-context.js';
-import { flowSource } from '../match/evidence.js';
 import type { RangeMatch } from '../match/formula.js';
 import type { Binding } from '../match/state.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import type { LineIndex } from '../util/line-index.js';
 import type { Finding } from './finding.js';
-import { fingerprintOf, OccurrenceCounter } from './fingerprint.js';
+import { fingerprintOf, flowFingerprintOf, OccurrenceCounter } from './fingerprint.js';
 import { renderMessage } from './message.js';
 import { leastConfident, lowerSeverity } from './severity.js';
 import { traceOf, type TraceSite } from './trace.js';
@@ -27,15 +26,14 @@ export function buildFinding(rule: CompiledRule, match: RangeMatch, site: Findin
   const start = site.lines.position(match.range[0]);
   const end = site.lines.position(Math.max(match.range[0], match.range[1]));
   const matched = site.text.slice(match.range[0], match.range[1]);
-  // Findings at one sink from different sources are told apart by their source.
-  const source = flowSource(match);
-  const identity = source ? `${matched}\0${source.note}` : matched;
   const values: Record<string, string> = {};
   for (const [name, binding] of Object.entries(match.state.bindings)) values[name.slice(1)] = describe(binding);
   const trace = traceOf(match.state.evidence, match.range, site);
   const severity = site.context.test && site.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
   const confidence = match.state.evidence.reduce((least, item) => (item.kind === 'flow' && item.confidence ? leastConfident(least, item.confidence) : least), rule.confidence);
   const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
+  const fingerprint = fingerprintOf(rule.id, site.path, matched, site.occurrences.next(`${rule.id}\0${matched}`));
+  const flowFingerprint = flowFingerprintOf(rule.id, site.path, matched, trace, fingerprint);
   return {
     ruleId: rule.id,
     category: rule.category,
@@ -49,7 +47,8 @@ export function buildFinding(rule: CompiledRule, match: RangeMatch, site: Findin
     endColumn: end.column,
     context: site.context.side,
     ...(site.context.test ? { test: true as const } : {}),
-    fingerprint: fingerprintOf(rule.id, site.path, identity, site.occurrences.next(`${rule.id}\0${identity}`)),
+    fingerprint,
+    ...(flowFingerprint !== fingerprint ? { flowFingerprint } : {}),
     cwe: rule.cwe,
     ...(trace.length > 0 ? { trace } : {}),
     snippet: { firstLine: start.line, lines: site.lines.lines(start.line, lastSnippetLine) },

@@ -37,7 +37,10 @@ export interface Finding {
   context?: FileSide;
   /** Set when the file is test code (reported one severity lower unless configured otherwise). */
   test?: true;
+  /** Identifies the finding across unrelated edits (for GitHub and baselines). */
   fingerprint: string;
+  /** Data-flow findings: identifies the path (source and sink), for --diff-base. Otherwise equal to `fingerprint` and left out. */
+  flowFingerprint?: string;
   cwe: string[];
   trace?: TraceStep[];
   /** For findings about several ciphertext samples. */
@@ -92,6 +95,23 @@ export interface RuleDescription {
   owasp?: string[];
 }
 
+/** Why a finding was left out of `findings`. */
+export interface SuppressionRecord {
+  /** `inline`: a `nobackdoor-ignore` comment; `nosemgrep`: Semgrep's comment (--honor-nosemgrep); `baseline`: in --baseline FILE. */
+  kind: 'inline' | 'nosemgrep' | 'baseline';
+  /** The justification written with it. */
+  reason: string;
+  /** Where the comment is (inline kinds). */
+  file?: string;
+  line?: number;
+  /** The day after which an inline suppression no longer applies (YYYY-MM-DD). */
+  until?: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: SuppressionRecord;
+}
+
 /** The shape shared by scan and inspect results; formatters take this. */
 export interface Report {
   version: 1;
@@ -102,6 +122,10 @@ export interface Report {
   stats: ReportStats;
   /** The rules that ran (and checks that reported), by id. Not part of the JSON contract. */
   rules?: RuleDescription[];
+  /** Findings left out by suppressions or the baseline, with why; only with --include-suppressed. */
+  suppressed?: SuppressedFinding[];
+  /** Set when the scan covered one shard of the project's files (--shard INDEX/TOTAL). */
+  shard?: { index: number; total: number };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -15,6 +15,11 @@ import { analyzeWithLargeStack } from './deep-retry.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { nothingScannedWarning } from './nothing-scanned.js';
 import { confirmHardCodedKeys, KeyCandidates } from './sample-confirmation.js';
+import { disabledEverywhere, type Policies } from '../config/policy.js';
+import { ownsFile, parseShard, type Shard } from '../ci/shard.js';
+import type { Baseline } from '../ci/baseline.js';
+import { finishReport, SourceTexts } from '../ci/post-process.js';
+import { scanStaged } from '../ci/staged.js';
 
 export { DEFAULT_MAX_FILE_SIZE };
 
@@ -43,17 +48,48 @@ export interface ScanOptions {
   samples?: string;
   /** Receives, for each file and taint rule, what the rule's specs matched and what each function does with taint. */
   debugTaint?: (text: string) => void;
+  /** Rule severities and `off`, project-wide and per path (the config's `rule-severity` and `policies`). */
+  policies?: Policies;
+  /** Honour `nobackdoor-ignore` comments (default true). */
+  inlineSuppressions?: boolean;
+  /** Also honour Semgrep's `nosemgrep` comments. */
+  honorNosemgrep?: boolean;
+  /** Keep what suppressions and the baseline left out in `report.suppressed`, with why. */
+  includeSuppressed?: boolean;
+  /** Report only findings not in this baseline (a file path, relative to cwd, or a loaded baseline). */
+  baseline?: string | Baseline;
+  /** Report only findings that are new compared with a scan of this git commit. */
+  diffBase?: string;
+  /** Analyse and report only this shard's files (`2/4` or a parsed shard). */
+  shard?: string | Shard;
+  /** Scan what is staged for commit (the changed source files), with the staged project's facts. */
+  staged?: boolean;
+  /** "Today" for suppressions' `until=` dates (default: the clock). */
+  now?: Date;
 }
 
 export type ScanResult = Report;
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
-  const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
+  if (options.staged) {
+    const unstaged = { ...options, staged: false, rules: (options.rules ?? []).map((path) => resolve(cwd, path)) };
+    return scanStaged({ cwd, root, paths }, (places) => scan({ ...unstaged, ...places }), () => emptyReport());
+  }
+  const raw = await scanFiles(options, cwd, paths, root);
+  return finishReport(raw, { options, cwd, root, paths, rerun: (changes) => scan({ ...options, ...changes }) });
+}
+
+async function scanFiles(options: ScanOptions, cwd: string, paths: string[], root: string) {
+  const started = performance.now();
   const ruleSource: LoadOptions = { paths: options.rules ?? [], includeDefault: options.defaultRules ?? true, cwd };
-  const pack = loadRulePack(ruleSource);
+  const loaded = loadRulePack(ruleSource);
+  const disabled = disabledEverywhere(options.policies ?? {});
+  const pack: RulePack = disabled.size > 0 ? { ...loaded, rules: loaded.rules.filter((rule) => !disabled.has(rule.id)) } : loaded;
+  const shard = typeof options.shard === 'string' ? parseShard(options.shard) : options.shard;
+  const texts = new SourceTexts(options.inlineSuppressions ?? true, options.honorNosemgrep ?? false);
   const limits: SourceLimits = { maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, scanMinified: options.scanMinified ?? false };
   const types = new TypeFacts(root);
   const project = new ProjectFacts(root, new AnswerCache(), types, limits);
@@ -88,12 +124,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (discovery.files.length === 0 && !discovery.problems.some((problem) => problem.kind === 'config')) {
     warnings.push(nothingScannedWarning(options.paths?.length ? options.paths : ['.'], discovery.excluded));
   }
+  const files = shard ? discovery.files.filter((file) => ownsFile(shard, file.relative)) : discovery.files;
 
   const findings: Finding[] = [];
   let analysed = 0;
-  const total = discovery.files.length;
-  for (const [index, file] of discovery.files.entries()) {
-    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits);
+  const total = files.length;
+  for (const [index, file] of files.entries()) {
+    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits, texts);
     if ('skipped' in outcome) errors.push(outcome.skipped);
     else {
       if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
@@ -105,6 +142,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   warnings.push(...skippedDependencyWarnings(project, errors));
+  if (types.unavailable) {
+    warnings.push({
+      line: 0,
+      kind: 'types-unavailable',
+      message: `type questions (metavariable-type, ($X: Type)) were answered "unknown", so rules that need a type did not match: ts-morph could not be loaded (${types.unavailable}); run nobackdoor from an npm install for type-aware rules`,
+    });
+  }
 
   if (options.samples && keyCandidates) {
     const confirmation = await confirmHardCodedKeys(keyCandidates, resolve(cwd, options.samples), cwd);
@@ -114,7 +158,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   const skippedFiles = new Set(errors.filter((error) => error.kind !== 'internal' && error.kind !== 'rule' && error.kind !== 'config' && error.file).map((error) => error.file));
-  return {
+  const report: Report = {
     version: 1,
     tool: { name: 'nobackdoor', version: TOOL_VERSION },
     findings: findings.sort(compareFindings),
@@ -130,7 +174,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ...(types.sliceSize > 0 ? { typeSliceFiles: types.sliceSize } : {}),
     },
     rules: [...pack.rules.map(describeRule), ...(options.samples ? describedChecks(findings) : [])],
+    ...(shard ? { shard } : {}),
   };
+  const knownRuleIds = new Set([...loaded.rules.map((rule) => rule.id), ...shippedChecks().keys()]);
+  return { report, texts, knownRuleIds, ranRuleIds: new Set(report.rules!.map((rule) => rule.id)), shard, limits };
+}
+
+function emptyReport(): Report {
+  return { version: 1, tool: { name: 'nobackdoor', version: TOOL_VERSION }, findings: [], errors: [], warnings: [], stats: { files: 0, filesSkipped: 0, rules: 0, suppressed: 0, baselined: 0, durationMs: 0 }, rules: [] };
 }
 
 /** The inspect checks that scan --samples reported, described as rules are. */
@@ -141,9 +192,10 @@ function describedChecks(findings: readonly Finding[]): RuleDescription[] {
 
 type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };
 
-async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits): Promise<Outcome> {
+async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits, texts: SourceTexts): Promise<Outcome> {
   const read = readSourceFile(file.absolute, limits, file.size);
   if (!read.ok) return { skipped: { file: file.relative, message: read.message, kind: read.kind } };
+  texts.note(file.relative, read.text);
   const input: FileInput = { path: file.relative, text: read.text, absolutePath: file.absolute };
   const warning: ToolWarning | undefined = read.warning ? { file: file.relative, line: 0, message: read.warning, kind: 'encoding' } : undefined;
   try {

@@ -1,5 +1,4 @@
-import { FORMAT_NAMES } from '../../report/formatters/index.js';
-import { SEVERITIES } from '../../report/severity.js';
+import { FORMAT_NAMES, SEVERITIES } from '../../index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { deliverReport } from '../deliver-report.js';

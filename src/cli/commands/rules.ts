@@ -1,15 +1,10 @@
 import { join, resolve } from 'node:path';
-import { ruleCatalog } from '../../rules/catalog.js';
-import { PACKAGE_ROOT } from '../../version.js';
+import { countOf, didYouMean, loadRulePack, PACKAGE_ROOT, ruleCatalog, type CompiledRule } from '../../index.js';
 import { readTextIfExists, writeFileAtomic } from '../output.js';
-import { loadRulePack } from '../../rules/pack.js';
-import type { CompiledRule } from '../../rules/compiled-rule.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';
 import { UsageError } from '../io.js';
-import { countOf } from '../../text/count.js';
-import { didYouMean } from '../../text/suggest.js';
 
 const OPTIONS = {
   rules: { type: 'string', multiple: true, short: 'r' },

@@ -1,36 +1,26 @@
-import { resolve } from 'node:path';
-import { ConfigError, findConfig, loadConfig } from '../../config/load.js';
-import { FORMAT_NAMES } from '../../report/formatters/index.js';
-import { SEVERITIES } from '../../report/severity.js';
-import { scan, type ScanOptions } from '../../scan/scan.js';
-import { byteSize, oneOf, parseCommandArgs } from '../args.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_SARIF_CATEGORY, FORMAT_NAMES, scan, SCAN_OPTIONS, scanSetup, SEVERITIES, withEnvironment, type Report, type ScanOptions } from '../../index.js';
+import { asUsage, oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { deliverReport } from '../deliver-report.js';
-import type { FailOn } from '../exit-code.js';
-import { UsageError, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
 import { progressReporter } from '../progress.js';
 
 const OPTIONS = {
+  ...SCAN_OPTIONS,
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
-  'fail-on': { type: 'string' },
-  rules: { type: 'string', multiple: true, short: 'r' },
-  'default-rules': { type: 'boolean' },
-  config: { type: 'string', short: 'c' },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  'default-excludes': { type: 'boolean' },
-  root: { type: 'string' },
-  strict: { type: 'boolean' },
-  'max-file-size': { type: 'string' },
-  'test-severity': { type: 'string' },
-  'scan-minified': { type: 'boolean' },
   color: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   'debug-taint': { type: 'boolean' },
   'rule-timings': { type: 'boolean' },
   samples: { type: 'string' },
+  baseline: { type: 'string' },
+  'diff-base': { type: 'string' },
+  'include-suppressed': { type: 'boolean' },
+  category: { type: 'string' },
 } as const;
 
 const USAGE = `Usage: nobackdoor scan [PATH...] [options]
@@ -52,7 +42,8 @@ Options:
                            also scan dependency and build folders (node_modules, dist, build,
                            out, coverage, .next, …) and *.min.js files
       --root DIR           make output paths relative to DIR
-      --strict             exit 2 when any file could not be analysed
+      --strict             exit 2 when a file could not be analysed, or a suppression or
+                           baseline entry is broken, expired, unused or stale
       --max-file-size SIZE skip larger files, reporting them (default 1m)
       --test-severity lower|same   severity of findings in test code (default lower)
       --scan-minified      scan files that look minified instead of listing them
@@ -65,7 +56,27 @@ Options:
       --samples PATH       try the keys found hard-coded on these ciphertext samples
                            (a key that opens them is reported as critical where it is written)
 
-Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or internal errors.
+Exceptions and CI:
+      --baseline FILE      report only findings not in FILE ("nobackdoor baseline create")
+      --diff-base REF      report only findings that are new compared with a scan of git REF
+      --shard I/N          analyse and report only shard I of N (stable hash of each path);
+                           join the shards' reports with "nobackdoor merge"
+      --staged             scan the staged content of the changed files (pre-commit hooks)
+      --honor-nosemgrep    also honour Semgrep's "// nosemgrep" comments
+      --no-inline-suppressions
+                           ignore "// nobackdoor-ignore…" comments (auditing)
+      --include-suppressed list suppressed and baselined findings too (JSON, SARIF), with why
+      --category NAME      SARIF category, one per analysis of a monorepo (default ${DEFAULT_SARIF_CATEGORY})
+
+Every long flag can also be set as NOBACKDOOR_<FLAG> (NOBACKDOOR_FAIL_ON=high); a flag wins over
+the environment, which wins over the config file.
+
+Suppress one finding, with a reason (and, optionally, a last day):
+  // nobackdoor-ignore-next-line RULE-ID[,RULE-ID] [until=YYYY-MM-DD] -- reason
+  code(); // nobackdoor-ignore RULE-ID -- reason
+
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config, rule or internal
+errors (and, with --strict, files not analysed and broken or unused suppressions and baseline entries).
 `;
 
 export const scanCommand: Command = {
@@ -73,52 +84,57 @@ export const scanCommand: Command = {
   summary: 'scan source files for escrow, plaintext logging, weak crypto and server-side key access',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('scan', argv, OPTIONS);
+    const parsed = parseCommandArgs('scan', argv, OPTIONS);
+    const values = asUsage(() => withEnvironment(parsed.values, OPTIONS, io.env));
+    const { positionals } = parsed;
     const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
-    const scanRoot = resolve(io.cwd, positionals.length === 1 ? positionals[0]! : '.');
-    let loaded;
-    try {
-      const configFile = values.config ? resolve(io.cwd, values.config) : findConfig(scanRoot);
-      loaded = loadConfig(configFile, io.cwd);
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(error.message);
-      throw error;
-    }
-    const { config, base } = loaded;
-    const failOn: FailOn = oneOf('--fail-on', values['fail-on'] ?? config['fail-on'], [...SEVERITIES, 'none'] as const, 'low');
-    const testSeverity = oneOf('--test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
-    const configSize = config['max-file-size'];
-    const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
+    const setup = asUsage(() => scanSetup(values, positionals, io.cwd));
     const quiet = values.quiet ?? false;
-
     const progress = progressReporter(io, quiet);
+    const baseline = values.baseline ?? setup.configBaseline;
     const options: ScanOptions = {
-      paths: positionals.length > 0 ? positionals : ['.'],
-      cwd: io.cwd,
-      ...(values.root ? { root: values.root } : {}),
-      rules: [...(config.rules ?? []).map((path) => resolve(base, path)), ...(values.rules ?? [])],
-      defaultRules: values['default-rules'] ?? config['default-rules'] ?? true,
-      ...((values.include ?? config.include) ? { include: values.include ?? config.include } : {}),
-      ...((values.exclude ?? config.exclude) ? { exclude: [...(config.exclude ?? []), ...(values.exclude ?? [])] } : {}),
-      ...(maxFileSize !== undefined ? { maxFileSize } : {}),
-      testSeverity,
-      scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
-      defaultExcludes: values['default-excludes'] ?? config['default-excludes'] ?? true,
+      ...setup.options,
       onProgress: progress.update,
       ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
       ...(values.samples ? { samples: values.samples } : {}),
       ...(values['debug-taint'] ? { debugTaint: (text: string) => io.stderr.write(text) } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(values['diff-base'] ? { diffBase: values['diff-base'] } : {}),
+      ...(values['include-suppressed'] ? { includeSuppressed: true } : {}),
     };
     const report = await scan(options);
     progress.done();
     if (options.ruleTimings) writeRuleTimings(options.ruleTimings, io);
+    if (format === 'sarif' && !quiet) warnAboutSarifRoot(report, options, io);
+    if (!quiet) writeExceptionSummary(report, io);
 
     return deliverReport(report, {
-      format, output: values.output, color: values.color, verbose: values.verbose ?? false, quiet, failOn, strict: values.strict ?? false,
+      format, output: values.output, color: values.color, verbose: values.verbose ?? false, quiet, failOn: setup.failOn, strict: setup.strict,
       inputNoun: { one: 'path', many: 'paths', verb: 'analysed' }, prefix: 'nobackdoor',
+      ...(values.category ? { category: values.category } : {}),
     }, io);
   },
 };
+
+/** GitHub resolves SARIF paths from the repository root; a scan rooted elsewhere needs --root. */
+function warnAboutSarifRoot(report: Report, options: ScanOptions, io: CliIo): void {
+  const root = resolve(io.cwd, options.root ?? (options.paths?.length === 1 ? options.paths[0]! : '.'));
+  if (existsSync(join(root, '.git')) || report.findings.length === 0) return;
+  for (let folder = dirname(root); folder !== dirname(folder); folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) {
+      io.stderr.write(`nobackdoor: SARIF paths are relative to ${root}, but GitHub reads them from the repository root ${folder}; add --root ${folder} to match.\n`);
+      return;
+    }
+  }
+}
+
+/** What suppressions and the baseline left out, so nobody wonders where a finding went. */
+function writeExceptionSummary(report: Report, io: CliIo): void {
+  const parts = [];
+  if (report.stats.suppressed > 0) parts.push(`${report.stats.suppressed} suppressed in the code`);
+  if (report.stats.baselined > 0) parts.push(`${report.stats.baselined} already known (baseline or --diff-base)`);
+  if (parts.length > 0) io.stderr.write(`nobackdoor: not reported: ${parts.join(', ')}.\n`);
+}
 
 const SLOWEST_RULES = 15;
 

@@ -1,9 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CONFIG } from '../../config/schema.js';
-import { MODEL_FILE } from '../../rules/models.js';
-import { RULE_FILE } from '../../rules/schema.js';
-import { PACKAGE_ROOT } from '../../version.js';
+import { CONFIG, MODEL_FILE, PACKAGE_ROOT, RULE_FILE } from '../../index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-code.js';

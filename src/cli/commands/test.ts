@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { DEFAULT_RULES_DIR } from '../../rules/pack.js';
-import { lintPack } from '../../testing/lint-pack.js';
-import { ruleIdsUnder, rulesOf, RuleTestPathError, runRuleTests, type Mismatch, type RuleTestReport } from '../../testing/rule-tests.js';
-import { countOf } from '../../text/count.js';
-import { didYouMean } from '../../text/suggest.js';
+import { countOf, DEFAULT_RULES_DIR, didYouMean, lintPack, ruleIdsUnder, rulesOf, RuleTestPathError, runRuleTests, type Mismatch, type RuleTestReport } from '../../index.js';
 import { parseCommandArgs } from '../args.js';
 import { wantsColor } from '../color.js';
 import type { Command } from '../command.js';

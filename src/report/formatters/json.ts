@@ -6,7 +6,11 @@ export const formatJson: Formatter = (report) => JSON.stringify(toContract(repor
 
 export function toContract(report: Report): Report {
   const { rules: _rules, ...contract } = report;
-  return { ...contract, findings: report.findings.map(contractFinding) };
+  return {
+    ...contract,
+    findings: report.findings.map(contractFinding),
+    ...(report.suppressed ? { suppressed: report.suppressed.map((finding) => ({ ...contractFinding(finding), suppression: finding.suppression })) } : {}),
+  };
 }
 
 /** Snippets are for text output; the contract leaves them out. */
