@@ -80,7 +80,7 @@ describe('"did you mean" and any case on the command line', () => {
   it('suggests a flag and a flag value', async () => {
     expect((await cli(['scan', '--no-colr'])).stderr).toContain("Unknown option '--no-colr' (nobackdoor scan). Did you mean --no-color?");
     expect((await cli(['inspect', 'x', '--format', 'jsn'])).stderr).toContain('--format must be one of text, json, sarif, markdown, github; got "jsn". Did you mean "json"?');
-    expect((await cli(['schema', 'rulez'])).stderr).toContain('the schema name must be one of rules, config; got "rulez". Did you mean "rules"?');
+    expect((await cli(['schema', 'rulez'])).stderr).toContain('the schema name must be one of rules, config, models; got "rulez". Did you mean "rules"?');
   });
 
   it('takes enum values in any case', async () => {

@@ -19,7 +19,9 @@ const RULE_FILE = /\.ya?ml$/i;
 export interface RulePack {
   rules: CompiledRule[];
   problems: RuleProblem[];
+  /** The rule files read (model files are counted apart). */
   files: string[];
+  modelFiles: string[];
   models: ModelRegistry;
 }
 
@@ -71,9 +73,10 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
   for (const document of documents.filter((candidate) => isModelFile(candidate.data))) problems.push(...models.add(document));
   problems.push(...models.unknownDisables());
 
+  const ruleDocuments = documents.filter((candidate) => !isModelFile(candidate.data));
   const rules: CompiledRule[] = [];
   const seen = new Map<string, CompiledRule>();
-  for (const document of documents.filter((candidate) => !isModelFile(candidate.data))) {
+  for (const document of ruleDocuments) {
     const compiled = compileRuleFile(document, models);
     problems.push(...compiled.problems);
     for (const rule of compiled.rules) {
@@ -90,7 +93,8 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
       rules.push(rule);
     }
   }
-  return { rules, problems, files, models };
+  const modelFiles = documents.filter((candidate) => isModelFile(candidate.data)).map((document) => document.file);
+  return { rules, problems, files: ruleDocuments.map((document) => document.file), modelFiles, models };
 }
 
 /** Rule files of a file or folder, in a stable order: not model files, not the shipped inspect checks. */
