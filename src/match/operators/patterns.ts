@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allOf, type Prefilter } from '../prefilter.js';
-import { STAGES, type Formula, type Guard, type RangeMatch, type Step } from '../formula.js';
+import { intersect, STAGES, type Formula, type Guard, type RangeMatch, type Step } from '../formula.js';
 import type { MatchContext } from '../match-context.js';
 import { isMetavariableName } from '../pattern.js';
 import { PatternFormula } from './pattern.js';
@@ -76,9 +76,15 @@ export class Conjunction implements Formula {
       matches = matches === undefined ? context.evaluate(positive.formula!) : positive.apply(matches, context);
       if (matches.length === 0) return [];
     }
-    // Only pattern-inside: the inside ranges themselves are the matches, as in Semgrep.
-    matches ??= this.insides.length > 0 ? context.evaluate(this.insides[0]!.formula!) : [];
-    for (const step of this.rest) {
+    let rest = this.rest;
+    if (matches === undefined) {
+      // Only pattern-insides: as in Semgrep, their ranges are the matches, each inside all the
+      // others' (the innermost range is kept, with the metavariables of all).
+      const [first, ...others] = this.insides.map((inside) => context.evaluate(inside.formula!));
+      matches = others.reduce(intersect, first ?? []);
+      rest = rest.filter((step) => step.stage !== 'inside');
+    }
+    for (const step of rest) {
       if (matches.length === 0) return [];
       matches = step.apply(matches, context);
     }
