@@ -15,10 +15,12 @@ export interface JsxMatching {
  * JSX elements as Semgrep matches them: the tag name (a metavariable binds it), attributes in any
  * order with others allowed (`...` among them changes nothing), an attribute's value whether
  * written `"x"` or `{"x"}`, and children only when the pattern has some (`...` stands for any run).
- * A self-closing pattern also matches an element with a closing tag.
+ * A self-closing pattern matches only elements without children (`<a />`, `<a></a>`): Semgrep's
+ * registry tests expect `<$EL href={$X} />` to leave `<a href={x}>click</a>` alone.
  */
 export function matchJsxElement(pattern: TSESTree.JSXElement, code: Node, state: MatchState, host: JsxMatching): MatchState[] {
   if (code.type !== 'JSXElement') return [];
+  if (pattern.closingElement === null && code.children.length > 0) return [];
   const opening = pattern.openingElement;
   let states = matchJsxName(opening.name, code.openingElement.name, state, host);
   states = states.flatMap((next) => host.matchSubset(opening.attributes, code.openingElement.attributes, next, (attribute, candidate, current) => matchAttribute(attribute, candidate, current, host)));

@@ -1,16 +1,23 @@
 function links(u: string) {
   // ruleid: jsx-attribute-ellipsis
   const a = <a className="x" href={u} />;
-  // ruleid: jsx-attribute-ellipsis
+  // ok: jsx-attribute-ellipsis
   const b = <Link href={u}>home</Link>;
   // ok: jsx-attribute-ellipsis
   const c = <a className="x" />;
-  // ruleid: jsx-attributes-any-order, jsx-attribute-ellipsis
+  // ruleid: jsx-attributes-any-order
+  // ok: jsx-attribute-ellipsis
   const d = <a href={u} rel="noopener" target="_blank">x</a>;
-  // ruleid: jsx-attribute-ellipsis
-  // ok: jsx-attributes-any-order
+  // ok: jsx-attributes-any-order, jsx-attribute-ellipsis
   const e = <a href={u} target="_self">x</a>;
-  return [a, b, c, d, e];
+  // ruleid: jsx-attribute-ellipsis
+  const f = <a href={u}></a>;
+  // ok: jsx-attribute-ellipsis
+  const g = (
+    <li href={u}>
+    </li>
+  );
+  return [a, b, c, d, e, f, g];
 }
 
 function images(u: string) {
