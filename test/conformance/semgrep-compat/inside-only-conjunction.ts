@@ -16,3 +16,11 @@ function run() {
 if (debug) {
   trace();
 }
+
+const libxml = require('libxmljs');
+// ruleid: inside-only-either
+libxml.parseXml(input, { noent: true });
+// ok: inside-only-either
+libxml.parseXml(input, { noent: false });
+// ok: inside-only-either
+other.parseXml(input, { noent: true });
