@@ -126,7 +126,7 @@ describe('nobackdoor test runs one rule or one test file', () => {
     expect(runRuleTests(join(root, 'folder/nested/bad.ts'), root).failed).toBe(1);
   });
 
-  it('through the binary: a test file, an unknown --rule with a suggestion, a test file without a rule file', () => {
+  it('through the binary: a test file, an unknown --rule with a suggestion, a test file without a rule file, a missing path', () => {
     const root = makeProject({ 'no-eval.yml': RULE, 'no-eval.ts': '// ok: no-eval-call\nrun(); eval(input);\n', 'orphan.ts': 'eval(1);\n' });
     const file = runBinary(['test', 'no-eval.ts'], { cwd: root });
     expect(file.status).toBe(1);
@@ -137,5 +137,15 @@ describe('nobackdoor test runs one rule or one test file', () => {
     const orphan = runBinary(['test', 'orphan.ts'], { cwd: root });
     expect(orphan.status).toBe(2);
     expect(orphan.stderr).toMatch(/no rule file for the test file .*orphan\.ts: expected orphan\.yml beside it/);
+    const missing = runBinary(['test', 'no-evl.yml'], { cwd: root });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      `nobackdoor test: no file or folder at ${join(root, 'no-evl.yml')}. Did you mean "${join(root, 'no-eval.yml')}"? ` +
+        'Give a rule file (.yml, .yaml), an annotated test file or a folder of rule files; with no path the shipped pack is tested.\n',
+    );
+    const lost = runBinary(['test', 'nowhere/rules'], { cwd: root });
+    expect(lost.status).toBe(2);
+    expect(lost.stderr).toContain(`no file or folder at ${join(root, 'nowhere/rules')} (its folder ${join(root, 'nowhere')} does not exist either).`);
+    expect(lost.stderr).not.toContain('internal error');
   });
 });

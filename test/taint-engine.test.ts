@@ -4,7 +4,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../src/report/formatters/json.js';
 import { scan } from '../src/scan/scan.js';
-import { makeProject, REPO_ROOT } from './support/cli.js';
+import { makeProject, REPO_ROOT, runBinary } from './support/cli.js';
 
 const TAINT_CASES = join(REPO_ROOT, 'test/conformance/taint');
 
@@ -55,6 +55,29 @@ describe('the taint engine', () => {
     const first = await run();
     expect(JSON.parse(first).findings.length).toBeGreaterThan(40);
     expect(await run()).toBe(first);
+  });
+
+  it('--debug-taint names every match and every site of a summary by line:column, in its own file', () => {
+    const root = makeProject({
+      'lib.ts': 'declare function log(value: unknown): void;\nexport function report(value: string): void {\n  log(value);\n}\n',
+      'secret.ts': 'declare function getSecret(): string;\nexport function load(): string {\n  return getSecret();\n}\n',
+      'main.ts': [
+        "import { report } from './lib';",
+        "import { load } from './secret';",
+        'export function both(value: string): string {',
+        '  report(value);',
+        '  return load();',
+        '}',
+        '',
+      ].join('\n'),
+      'rule.yml': 'rules:\n  - id: leak\n    mode: taint\n    severity: high\n    message: leak\n    pattern-sources: [{ pattern: getSecret() }]\n    pattern-sinks: [{ pattern: log(...) }]\n',
+    });
+    const run = runBinary(['scan', '.', '--rules', 'rule.yml', '--no-default-rules', '--debug-taint', '-f', 'json'], { cwd: root });
+    expect(run.stderr).toContain('leak in lib.ts\n  not analysed on its own: no source can match in this file or in the files it imports');
+    expect(run.stderr).toContain('  sinks:\n    3:3 log(value)\n');
+    expect(run.stderr).toContain('  sources:\n    3:10 getSecret()\n');
+    expect(run.stderr).toContain('    3:8 both: returns the source at secret.ts:3:10; passes parameter 1 to the sink at lib.ts:3:3\n');
+    expect(run.stderr).not.toMatch(/offset \d/);
   });
 
   it('says so in warnings when a bound cuts the search, and the scan goes on', async () => {

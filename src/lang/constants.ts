@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js';
+import { memberPropertyName, parentOf, propertyKeyName, unwrap, type Node } from './ast.js';
+import { initialValueReaches } from './initial-value.js';
 import type { CrossFileLookup } from './cross-file.js';
 import type { BindingResolver } from './bindings.js';
 import { requiredModule } from './names.js';
@@ -103,11 +104,11 @@ export class ConstantEvaluator {
    */
   private identifierAt(node: TSESTree.Identifier): Constant | undefined {
     const declarations = this.table.declarations.get(node.name);
-    if (!declarations || declarations.length < 2) return this.identifier(node.name);
+    if (!declarations || declarations.length < 2) return declarations?.length === 1 ? this.declared(node.name, declarations[0]!, node) : undefined;
     const candidates = memoized(this.candidateValues, node.name, () => declarations.map((declaration) => this.declared(node.name, declaration)));
-    if (candidates.every((candidate) => candidate === undefined)) return undefined;
+    if (candidates.every((candidate) => candidate === undefined) && !this.table.reassigned.has(node.name)) return undefined;
     const resolved = this.bindings?.declarationOf(node);
-    return resolved ? this.declared(node.name, resolved) : undefined;
+    return resolved ? this.declared(node.name, resolved, node) : undefined;
   }
 
   /** What each declaration of an ambiguous name gives it, asked once per name rather than once per use. */
@@ -118,8 +119,8 @@ export class ConstantEvaluator {
     return declarations?.length === 1 ? this.declared(name, declarations[0]!) : undefined;
   }
 
-  /** The value one declaration gives the name. */
-  private declared(name: string, declaration: Declaration): Constant | undefined {
+  /** The value one declaration gives the name (at `use`, when the name is read there). */
+  private declared(name: string, declaration: Declaration, use?: Node): Constant | undefined {
     if (name === 'undefined') return undefined;
     if (declaration.kind === 'import') return this.imported(declaration);
     if (declaration.kind === 'enum') return this.enumObject(declaration.node);
@@ -131,13 +132,31 @@ export class ConstantEvaluator {
       for (const step of rest) value = value ? field(value, step) : undefined;
       return value;
     }
-    if (declaration.declarationKind !== 'const' && this.table.reassigned.has(name)) return undefined;
+    if (declaration.declarationKind !== 'const' && this.table.reassigned.has(name) && !(use && this.initialValueAt(name, declaration, use))) return undefined;
     if (declaration.declarationKind !== 'const' && declaration.declarationKind !== 'let' && declaration.declarationKind !== 'var') {
       return undefined;
     }
     let value = this.valueOf(declaration.init);
     for (const step of declaration.path) value = value ? field(value, step) : undefined;
     return value ? { value: value.value, via: [declaration.node, ...value.via] } : undefined;
+  }
+
+  /** A reassigned variable read where only its initial value can reach (initial-value.ts). */
+  private initialValueAt(name: string, declaration: Declaration, use: Node): boolean {
+    let declarator = parentOf(declaration.node);
+    while (declarator && declarator.type !== 'VariableDeclarator') declarator = parentOf(declarator);
+    if (!declarator) return false;
+    const assignments = (this.table.assignments.get(name) ?? []).filter((assignment) => this.mayAssign(assignment, name, declaration));
+    return initialValueReaches(use, declarator, assignments);
+  }
+
+  /** Whether an assignment of the name may write this declaration's variable (not a same-named one elsewhere). */
+  private mayAssign(assignment: Node, name: string, declaration: Declaration): boolean {
+    if ((this.table.declarations.get(name)?.length ?? 0) < 2) return true;
+    const target = assignment.type === 'AssignmentExpression' ? assignment.left : assignment.type === 'UpdateExpression' ? assignment.argument : undefined;
+    if (target?.type !== 'Identifier') return true;
+    const resolved = this.bindings?.declarationOf(target);
+    return resolved === undefined || resolved === declaration;
   }
 
   /** An imported name's value, asked of the project layer; a namespace import is an object of exports. */

@@ -15,11 +15,18 @@ export interface DeclarationTable {
   declarations: Map<string, Declaration[]>;
   /** Names assigned after their declaration (`x = …`, `x++`): never constants or aliases. */
   reassigned: Set<string>;
+  /** The assignments (`x = …`, `x += …`, `x++`, `for (x of …)`) of each reassigned name. */
+  assignments: Map<string, Node[]>;
 }
 
 export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
   const declarations = new Map<string, Declaration[]>();
-  const reassigned = new Set<string>();
+  const assignments = new Map<string, Node[]>();
+  const assign = (name: string, node: Node) => {
+    const list = assignments.get(name);
+    if (list) list.push(node);
+    else assignments.set(name, [node]);
+  };
   const add = (name: string, declaration: Declaration) => {
     const list = declarations.get(name);
     if (list) list.push(declaration);
@@ -71,18 +78,18 @@ export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
         if (node.param) for (const [name, , target] of boundNames(node.param, [])) add(name, { kind: 'other', node: target });
         break;
       case 'AssignmentExpression':
-        for (const [name] of boundNames(node.left, [])) reassigned.add(name);
+        for (const [name] of boundNames(node.left, [])) assign(name, node);
         break;
       case 'UpdateExpression':
-        if (node.argument.type === 'Identifier') reassigned.add(node.argument.name);
+        if (node.argument.type === 'Identifier') assign(node.argument.name, node);
         break;
       case 'ForInStatement':
       case 'ForOfStatement':
-        if (node.left.type !== 'VariableDeclaration') for (const [name] of boundNames(node.left, [])) reassigned.add(name);
+        if (node.left.type !== 'VariableDeclaration') for (const [name] of boundNames(node.left, [])) assign(name, node);
         break;
     }
   }
-  return { declarations, reassigned };
+  return { declarations, reassigned: new Set(assignments.keys()), assignments };
 }
 
 /** The names a binding pattern introduces, each with its property path into the bound value. */

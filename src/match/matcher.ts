@@ -3,9 +3,8 @@ import { chainReceivers, childNodes, isNode, memberPropertyName, parentOf, prope
 import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
 import { isExternal } from '../lang/origin.js';
 import type { FileFacts } from '../lang/file-facts.js';
-import { spelledName } from '../lang/names.js';
+import { requiredModule, spelledName } from '../lang/names.js';
 import { statementExpressions } from '../lang/statements.js';
-import { escapeRegExp } from '../util/regexp.js';
 import { CalleeGuard, isPlainCall, type BindingGuard } from './callee-guard.js';
 import { CandidateIndex } from './candidates.js';
 import { METAVARIABLE } from './metavariable.js';
@@ -14,8 +13,13 @@ import {
   typedMetavariableOf, type Pattern,
 } from './pattern.js';
 import { ELLIPSIS } from './pattern-source.js';
+import { matchJsxElement, matchJsxText } from './jsx.js';
+import { isExactTemplate, matchTemplateItems, type TemplateMatching } from './template.js';
 import { hasTypeNamed } from './type-names.js';
 import { addConstantOrigins, extendSpan, stateKey, sameCode, type Binding, type MatchState } from './state.js';
+
+/** A field of an object literal or of a destructuring pattern. */
+type ObjectMember = TSESTree.ObjectLiteralElement | TSESTree.Property | TSESTree.RestElement;
 
 /** A place in the code where a pattern matched, with the metavariables it bound. */
 export interface PatternMatch {
@@ -41,6 +45,7 @@ const MAX_STATES = 256;
  */
 export class Matcher {
   private readonly calleeGuard: CalleeGuard | undefined;
+  private readonly templateMatching: TemplateMatching;
 
   constructor(
     private readonly facts: FileFacts,
@@ -48,6 +53,12 @@ export class Matcher {
     private readonly guard?: BindingGuard,
   ) {
     this.calleeGuard = guard ? new CalleeGuard(guard, facts, (nodes) => this.bindingOf(nodes)) : undefined;
+    this.templateMatching = {
+      match: (pattern, code, state) => this.match(pattern, code, state),
+      bindValue: (name, binding, state) => this.bindBinding(name, binding, state),
+      text: facts.text,
+      maxStates: MAX_STATES,
+    };
   }
 
   /** A matcher of the same file whose bindings must pass `guard`. */
@@ -84,6 +95,17 @@ export class Matcher {
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
     const target = unwrap(code);
+    // `$REQ: $TYPE`: a declared type in the pattern must be matched; without one, code types are ignored.
+    const wantedType = declaredType(pattern);
+    if (wantedType) {
+      const presentType = declaredType(target);
+      if (!presentType) return [];
+      return this.match(wantedType, presentType, state).flatMap((next) => this.matchNode(pattern, target, next));
+    }
+    return this.matchNode(pattern, target, state);
+  }
+
+  private matchNode(pattern: Node, target: Node, state: MatchState): MatchState[] {
     if (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) return this.bind(pattern.name, [target], state);
     if (isEllipsis(pattern)) return [state];
     const deep = deepExpressionOf(pattern);
@@ -106,6 +128,19 @@ export class Matcher {
         return this.matchTemplate(pattern, target, state);
       case 'ObjectExpression':
         return this.matchObject(pattern, target, state);
+      case 'TSTypeAnnotation':
+        return target.type === 'TSTypeAnnotation' ? this.match(pattern.typeAnnotation, target.typeAnnotation, state) : [];
+      case 'TSTypeReference':
+        if (pattern.typeName.type === 'Identifier' && isMetavariableName(pattern.typeName.name) && !pattern.typeArguments) return this.bind(pattern.typeName.name, [target], state);
+        break;
+      case 'JSXElement':
+        return matchJsxElement(pattern, target, state, this);
+      case 'JSXText':
+        return matchJsxText(pattern, target, state);
+      case 'ObjectPattern':
+        // Destructuring, as object literals: the named fields in any order, others allowed.
+        if (target.type !== 'ObjectPattern') return [];
+        return this.matchSubset(pattern.properties, target.properties, state, (property, candidate, current) => this.matchProperty(property, candidate, current));
       case 'ArrayExpression': {
         const array = this.resolveConstantInit(target, 'ArrayExpression');
         if (!array) return [];
@@ -127,9 +162,14 @@ export class Matcher {
       case 'BlockStatement':
         if (target.type !== 'BlockStatement') return [];
         return this.matchSequence(pattern.body, target.body, 0, 0, state, false);
-      case 'ImportDeclaration':
-        if (target.type !== 'ImportDeclaration') return [];
-        return this.match(pattern.source, target.source, state).flatMap((next) => this.matchSubset(pattern.specifiers, target.specifiers, next));
+      case 'ImportDeclaration': {
+        if (target.type === 'ImportDeclaration') {
+          return this.match(pattern.source, target.source, state).flatMap((next) => this.matchSubset(pattern.specifiers, target.specifiers, next));
+        }
+        // `import "m"` alone names the module: any import of it, `require` included (Semgrep's import equivalence).
+        if (pattern.specifiers.length > 0) return [];
+        return moduleSpecifiersLoadedBy(target).flatMap((specifier) => this.match(pattern.source, specifier, state));
+      }
       case 'ClassBody':
         if (target.type !== 'ClassBody') return [];
         return this.matchSubset(pattern.body, target.body, state);
@@ -137,7 +177,7 @@ export class Matcher {
       case 'ClassExpression':
         return this.matchClass(pattern, target, state);
       case 'Property':
-        return target.type === 'Property' ? this.matchProperty(pattern as TSESTree.ObjectLiteralElement, target as TSESTree.ObjectLiteralElement, state) : [];
+        return target.type === 'Property' ? this.matchProperty(pattern, target, state) : [];
       case 'FunctionDeclaration':
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
@@ -230,32 +270,20 @@ export class Matcher {
   }
 
   /**
-   * Template patterns: text `...` stands for any text and a hole `${...}` for any holes, so
-   * `` `...${...}...` `` is any template; `` `...` `` matches template literals only. A template
-   * without holes or ellipses also matches a constant string of that value.
+   * Template patterns (template.ts): a template with neither holes nor wildcards also matches a
+   * constant string of that value; any other template pattern matches template literals only.
    */
   private matchTemplate(pattern: TSESTree.TemplateLiteral, code: Node, state: MatchState): MatchState[] {
-    const texts = pattern.quasis.map((quasi) => quasi.value.cooked ?? '');
-    const wildcard = texts.some((text) => text.includes('...')) || pattern.expressions.some((expression) => isEllipsis(expression));
-    if (!wildcard) {
-      if (pattern.expressions.length === 0) return this.matchString(texts[0] ?? '', code, state);
-      if (code.type !== 'TemplateLiteral' || code.quasis.length !== pattern.quasis.length) return [];
-      if (code.quasis.some((quasi, index) => (quasi.value.cooked ?? '') !== texts[index])) return [];
-      return this.matchList(pattern.expressions, code.expressions, state);
-    }
+    if (pattern.expressions.length === 0 && isExactTemplate(pattern)) return this.matchString(pattern.quasis[0]?.value.cooked ?? '', code, state);
     if (code.type !== 'TemplateLiteral') return [];
-    const codeText = code.quasis.map((quasi) => quasi.value.cooked ?? '').join('\u0000');
-    const expected = new RegExp(`^${texts.map((text) => text.split('...').map(escapeRegExp).join('[^]*')).join('[^]*')}$`);
-    if (!expected.test(codeText)) return [];
-    const holes = pattern.expressions.filter((expression) => !isEllipsis(expression));
-    return holes.length === 0 ? [state] : this.matchSubset(holes, code.expressions, state);
+    return matchTemplateItems(pattern, code, state, this.templateMatching);
   }
 
   /**
    * Each pattern item (ellipses aside) matches a distinct code item, in any order, and the code
    * may have other items: import specifiers, class members, template holes, object fields.
    */
-  private matchSubset<P extends Node, C extends Node>(
+  matchSubset<P extends Node, C extends Node>(
     patterns: readonly P[],
     code: readonly C[],
     state: MatchState,
@@ -481,8 +509,8 @@ export class Matcher {
     return [];
   }
 
-  private matchProperty(pattern: TSESTree.ObjectLiteralElement, code: TSESTree.ObjectLiteralElement, state: MatchState): MatchState[] {
-    if (pattern.type === 'SpreadElement' || code.type === 'SpreadElement') {
+  private matchProperty(pattern: ObjectMember, code: ObjectMember, state: MatchState): MatchState[] {
+    if (pattern.type !== 'Property' || code.type !== 'Property') {
       return pattern.type === code.type ? this.match(pattern, code, state) : [];
     }
     let states: MatchState[];
@@ -530,7 +558,12 @@ export class Matcher {
 
   bind(name: string, nodes: readonly Node[], state: MatchState): MatchState[] {
     if (name === '$_') return [state];
-    const binding = this.bindingOf(nodes);
+    return this.bindBinding(name, this.bindingOf(nodes), state);
+  }
+
+  /** Binds a metavariable to a binding made by the caller (a template's text fragment, a value). */
+  bindBinding(name: string, binding: Binding, state: MatchState): MatchState[] {
+    if (name === '$_') return [state];
     const existing = state.bindings[name];
     if (existing) return sameCode(existing, binding) ? [state] : [];
     if (this.guard && !this.guard(name, binding)) return [];
@@ -546,6 +579,35 @@ export class Matcher {
     return { nodes, range, text };
   }
 
+}
+
+/**
+ * The module specifiers a statement loads other than by `import … from`: `import x = require('m')`,
+ * `const x = require('m')`, `const { a } = require('m').b`, `require('m');`.
+ */
+function moduleSpecifiersLoadedBy(statement: Node): Node[] {
+  const requireArgument = (expression: Node | null | undefined): Node[] => {
+    const call = expression ? chainReceivers(expression).find((receiver) => requiredModule(receiver) !== undefined) : undefined;
+    return call ? [(call as TSESTree.CallExpression).arguments[0]!] : [];
+  };
+  switch (statement.type) {
+    case 'TSImportEqualsDeclaration':
+      return statement.moduleReference.type === 'TSExternalModuleReference' ? [statement.moduleReference.expression] : [];
+    case 'VariableDeclaration':
+      return statement.declarations.flatMap((declarator) => requireArgument(declarator.init));
+    case 'ExpressionStatement':
+      return requireArgument(statement.expression);
+    default:
+      return [];
+  }
+}
+
+/** The `: T` of a parameter or declared name (`req: Request`, `{ a }: Options`). */
+function declaredType(node: Node): TSESTree.TSTypeAnnotation | undefined {
+  if (node.type !== 'Identifier' && node.type !== 'ObjectPattern' && node.type !== 'ArrayPattern' && node.type !== 'RestElement' && node.type !== 'AssignmentPattern') {
+    return undefined;
+  }
+  return node.typeAnnotation ?? undefined;
 }
 
 /** How a constant reads in a binding's text: strings quoted, as they would be in code. */

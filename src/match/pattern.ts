@@ -1,6 +1,6 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { childNodes, type Node } from '../lang/ast.js';
+import { childNodes, isNode, type Node } from '../lang/ast.js';
 import { canonicalGlobalName, requiredModule } from '../lang/names.js';
 import { memoized } from '../util/memo.js';
 import { compileRegex, type SafeRegex } from './safe-regex.js';
@@ -34,6 +34,9 @@ export function isEllipsis(node: Node | null | undefined): boolean {
   if (node.type === 'ExpressionStatement') return isEllipsis(node.expression);
   if (node.type === 'Property') return node.shorthand && isEllipsis(node.value);
   if (node.type === 'PropertyDefinition') return !node.computed && !node.value && node.key.type === 'Identifier' && node.key.name === ELLIPSIS;
+  if (node.type === 'ImportSpecifier') return node.local.name === ELLIPSIS;
+  if (node.type === 'JSXAttribute') return node.name.type === 'JSXIdentifier' && node.name.name === ELLIPSIS && node.value === null;
+  if (node.type === 'JSXText') return node.value.trim() === ELLIPSIS || node.value.trim() === '...';
   return false;
 }
 
@@ -92,7 +95,11 @@ export function canonicalPatternName(node: Node): string | undefined {
 function dottedName(node: Node): string | undefined {
   if (node.type === 'Identifier') return isMetavariableName(node.name) || isEllipsis(node) ? undefined : node.name;
   if (node.type === 'ThisExpression') return 'this';
-  if (node.type === 'CallExpression') return requiredModule(node);
+  if (node.type === 'CallExpression') {
+    // `require("$NAME")`, `require("...")`: the module is matched, not named.
+    const module = requiredModule(node);
+    return module === undefined || isMetavariableName(module) || module === '...' || stringRegexOf(module) ? undefined : module;
+  }
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
     if (isMetavariableName(node.property.name)) return undefined;
     const base = dottedName(node.object);
@@ -131,11 +138,28 @@ export function patternMetavariables(pattern: Pattern): Set<string> {
     } else if (node.type === 'Literal') {
       const text = 'regex' in node && node.regex ? node.regex.pattern : node.value;
       if (typeof text === 'string' && METAVARIABLE.test(text)) names.add(text);
+    } else if (node.type === 'TemplateElement') {
+      const text = templateFragmentMetavariable(node);
+      if (text) names.add(text);
+    } else if (node.type === 'JSXIdentifier' && METAVARIABLE.test(node.name)) {
+      names.add(node.name);
     }
-    stack.push(...childNodes(node));
+    stack.push(...childNodes(node), ...typeChildren(node));
   }
   names.delete('$_');
   return names;
+}
+
+/** `` `$SQL${…}` ``: a template text that is one metavariable binds a whole text fragment of the code. */
+export function templateFragmentMetavariable(quasi: TSESTree.TemplateElement): string | undefined {
+  const text = quasi.value.cooked ?? quasi.value.raw;
+  return METAVARIABLE.test(text) ? text : undefined;
+}
+
+/** A pattern's type annotations, which `childNodes` leaves out (code types are not walked), but `$P: $T` binds. */
+function typeChildren(node: Node): Node[] {
+  const record = node as unknown as Record<string, unknown>;
+  return [record.typeAnnotation, record.returnType].filter((child): child is Node => isNode(child));
 }
 
 const parsedPatterns = new Map<string, Pattern>();
@@ -175,7 +199,19 @@ function parseNewPattern(source: string): Pattern {
     if (property) return { kind: 'expression', node: property, source };
   }
   if (program.body.length === 0) throw new PatternSyntaxError('the pattern is empty', 1, 1);
-  return { kind: 'statements', nodes: program.body, source };
+  return { kind: 'statements', nodes: program.body.map((statement) => objectStatement(statement, rewritten) ?? statement), source };
+}
+
+/**
+ * `{type: $T}` followed by `...` parses as a block holding a labeled statement; as Semgrep reads
+ * it, it is an object expression statement (a block does not start with a label in practice).
+ */
+function objectStatement(statement: Node, text: string): Node | undefined {
+  if (statement.type !== 'BlockStatement' || statement.body[0]?.type !== 'LabeledStatement') return undefined;
+  const expression = tryExpression(text.slice(statement.range[0], statement.range[1]));
+  if (expression?.type !== 'ObjectExpression') return undefined;
+  shiftRanges(expression, statement.range[0]);
+  return { type: 'ExpressionStatement', expression, directive: undefined, range: statement.range, loc: statement.loc } as unknown as Node;
 }
 
 function parseText(text: string): TSESTree.Program {

@@ -37,8 +37,12 @@ export class TaintEngine implements RuleEngine {
     const file = taintRun.openFile(path, facts, context);
     taintRun.begin(file);
     const debug = context.scan?.debug;
-    if (!taintRun.mayCarryTaint(path, facts.text) || !this.mayFlow(file, taintRun)) {
-      debug?.(explainFile(this.ruleId, this.spec, file, [], 'no source and no sink here, and no project import through which taint could come or go'));
+    const startsTaint = taintRun.mayCarryTaint(path, facts.text);
+    if (!startsTaint || !this.mayFlow(file, taintRun)) {
+      const why = !startsTaint
+        ? 'no source can match in this file or in the files it imports'
+        : 'this file has no import of a project file, and not both a source and a sink';
+      debug?.(explainFile(this.ruleId, this.spec, file, [], { skipped: `${why}; its functions are analysed only when another file calls them` }));
       return taintRun.drainFindings().map((finding) => toMatch(finding, path));
     }
     let functions: FunctionRef[] = [];
@@ -59,7 +63,7 @@ export class TaintEngine implements RuleEngine {
       if (!(error instanceof TaintBudgetExhausted)) throw error;
       taintRun.notice('taint-budget', path, `${error.message}; the rest of the file was not analysed for this rule`);
     }
-    if (debug) debug(explainFile(this.ruleId, this.spec, file, functions.map((fn) => [fn, taintRun.finishedSummary(fn)])));
+    if (debug) debug(explainFile(this.ruleId, this.spec, file, functions.map((fn) => [fn, taintRun.finishedSummary(fn)]), { factsOf: (other) => context.scan?.project?.factsOf?.(other) }));
     for (const notice of taintRun.notices.splice(0)) {
       context.scan?.warn({ file: context.scan.project?.displayPath(notice.file) ?? notice.file, message: `${this.ruleId}: ${notice.message}`, kind: notice.kind });
     }

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { filesUnder } from '../util/files-under.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../input/read-source.js';
 import type { CompiledRule, RuleProblem } from '../rules/compiled-rule.js';
@@ -8,6 +8,7 @@ import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
 import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
+import { didYouMean } from '../text/suggest.js';
 import type { Finding } from '../report/finding.js';
 import { analyzeFile } from '../scan/analyze-file.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
@@ -130,11 +131,21 @@ export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelect
 
 /** The rules a path given to `nobackdoor test` stands for: itself, or a test file's rule file. */
 export function rulesOf(path: string): string {
+  if (!existsSync(path)) throw new RuleTestPathError(missingPathMessage(resolve(path)));
   if (isTestFileName(path)) return ruleFileOf(resolve(path));
   if (existsSync(path) && statSync(path).isFile() && !RULE_EXTENSIONS.includes(extname(path).toLowerCase())) {
     throw new RuleTestPathError(`${path} is neither a rule file (.yml, .yaml) nor a test file (${SOURCE_EXTENSIONS.join(' ')}); give a rule file, a test file or a folder`);
   }
   return path;
+}
+
+/** What is missing, the nearest name that exists beside it, and what `nobackdoor test` accepts instead. */
+function missingPathMessage(path: string): string {
+  const folder = dirname(path);
+  const neighbours = existsSync(folder) && statSync(folder).isDirectory() ? readdirSync(folder) : [];
+  const suggestion = didYouMean(basename(path), neighbours, (name) => `"${join(folder, name)}"`);
+  const parent = existsSync(folder) ? '' : ` (its folder ${folder} does not exist either)`;
+  return `no file or folder at ${path}${parent}.${suggestion} Give a rule file (.yml, .yaml), an annotated test file or a folder of rule files; with no path the shipped pack is tested.`;
 }
 
 function isTestFileName(path: string): boolean {

@@ -10,6 +10,7 @@ export const patternEitherOperator: Operator<FormulaItem[]> = {
   key: 'pattern-either',
   schema: (item) => z.array(item),
   compile(alternatives, compiler, path) {
+    let insideOnly = true;
     const formulas = alternatives.map((alternative, index) => {
       const here = [...path, index];
       // Semgrep lets an alternative be a pattern-inside, which then matches its own ranges.
@@ -19,9 +20,10 @@ export const patternEitherOperator: Operator<FormulaItem[]> = {
       if (step.stage !== 'positive' || !step.formula) {
         throw new CompileProblem(`"${Object.keys(alternative)[0]}" cannot be an alternative of pattern-either; use pattern, patterns, pattern-either, pattern-regex or pattern-inside`, here);
       }
+      if (!(step.formula instanceof EitherFormula && step.formula.insideOnly)) insideOnly = false;
       return step.formula;
     });
-    return positiveStep(new EitherFormula(formulas));
+    return positiveStep(new EitherFormula(formulas, insideOnly));
   },
 };
 
@@ -29,7 +31,14 @@ export class EitherFormula implements Formula {
   readonly prefilter: Prefilter;
   readonly binds: ReadonlySet<string>;
 
-  constructor(readonly alternatives: readonly Formula[]) {
+  /**
+   * @param insideOnly every alternative is a pattern-inside (or such an either): beside other
+   *   items of a `patterns` it is a pattern-inside of their union, as Semgrep's inside ranges are.
+   */
+  constructor(
+    readonly alternatives: readonly Formula[],
+    readonly insideOnly = false,
+  ) {
     this.prefilter = anyOf(alternatives.map((alternative) => alternative.prefilter));
     this.binds = new Set(alternatives.flatMap((alternative) => [...alternative.binds]));
   }

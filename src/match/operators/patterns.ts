@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { allOf, type Prefilter } from '../prefilter.js';
-import { STAGES, type Formula, type Guard, type RangeMatch, type Step } from '../formula.js';
+import { intersect, STAGES, type Formula, type Guard, type RangeMatch, type Step } from '../formula.js';
 import type { MatchContext } from '../match-context.js';
 import { isMetavariableName } from '../pattern.js';
 import { PatternFormula } from './pattern.js';
+import { EitherFormula } from './pattern-either.js';
 import { positiveStep } from './positive.js';
 import { CompileProblem, type FormulaCompiler, type FormulaItem, type Operator, type Path } from './operator.js';
 
@@ -51,10 +52,15 @@ export class Conjunction implements Formula {
   constructor(readonly steps: readonly Step[]) {
     this.prefilter = allOf(steps.flatMap((step) => (step.prefilter ? [step.prefilter] : [])));
     this.binds = new Set(steps.flatMap((step) => [...step.binds]));
-    this.positives = steps.filter((step) => step.stage === 'positive');
-    this.insides = steps.filter((step) => step.stage === 'inside');
+    const positives = steps.filter((step) => step.stage === 'positive');
+    // Beside pattern-insides and no other positive, a pattern-either of pattern-insides is one more
+    // inside (Semgrep's registry rule express-libxml-noent: an either of imports, then the call
+    // that must lie in one of them).
+    const insideOnly = positives.every((step) => step.formula instanceof EitherFormula && step.formula.insideOnly);
+    this.positives = insideOnly ? [] : positives;
+    this.insides = [...(insideOnly ? positives : []), ...steps.filter((step) => step.stage === 'inside')];
     const order = (step: Step) => STAGES.indexOf(step.stage);
-    this.rest = steps.filter((step) => step.stage !== 'positive').sort((a, b) => order(a) - order(b));
+    this.rest = steps.filter((step) => step.stage !== 'positive' && step.stage !== 'inside').sort((a, b) => order(a) - order(b));
   }
 
   addGuards(guards: readonly Guard[]): void {
@@ -76,8 +82,14 @@ export class Conjunction implements Formula {
       matches = matches === undefined ? context.evaluate(positive.formula!) : positive.apply(matches, context);
       if (matches.length === 0) return [];
     }
-    // Only pattern-inside: the inside ranges themselves are the matches, as in Semgrep.
-    matches ??= this.insides.length > 0 ? context.evaluate(this.insides[0]!.formula!) : [];
+    if (matches === undefined) {
+      // Only pattern-insides: as in Semgrep, their ranges are the matches, each inside all the
+      // others' (the innermost range is kept, with the metavariables of all).
+      const [first, ...others] = this.insides.map((inside) => context.evaluate(inside.formula!));
+      matches = others.reduce(intersect, first ?? []);
+    } else {
+      for (const inside of this.insides) matches = inside.apply(matches, context);
+    }
     for (const step of this.rest) {
       if (matches.length === 0) return [];
       matches = step.apply(matches, context);
