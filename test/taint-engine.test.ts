@@ -76,7 +76,8 @@ describe('the taint engine', () => {
     expect(run.stderr).toContain('leak in lib.ts\n  not analysed on its own: no source can match in this file or in the files it imports');
     expect(run.stderr).toContain('  sinks:\n    3:3 log(value)\n');
     expect(run.stderr).toContain('  sources:\n    3:10 getSecret()\n');
-    expect(run.stderr).toContain('    3:8 both: returns the source at secret.ts:3:10; passes parameter 1 to the sink at lib.ts:3:3\n');
+    // A root runs with its parameters clean, so its summary says what it returns, not what it does with them.
+    expect(run.stderr).toContain('    3:8 both: returns the source at secret.ts:3:10\n');
     expect(run.stderr).not.toMatch(/offset \d/);
   });
 
