@@ -113,7 +113,7 @@ try {
       otherCores: m.otherCores,
     };
     rows.push(row);
-    log(`${name}: +${row.cpu?.toFixed(2) ?? '?'} s CPU, ${row.status}`);
+    log(`${name}: ${row.cpu === undefined ? '?' : `${row.cpu >= 0 ? '+' : ''}${row.cpu.toFixed(2)}`} s CPU, ${row.status}`);
   }
   rows.sort((a, b) => (b.cpu ?? Infinity) - (a.cpu ?? Infinity));
   const shown = top > 0 ? rows.slice(0, top) : rows;
