@@ -4,13 +4,18 @@
 // cost is its run minus that baseline. CPU time (user + system) is the main figure because it is
 // less disturbed by other load on the machine than wall time.
 //
-//   node bench/rule-cost.mjs [--corpus NAME] [--timeout S] [--top N] [--rules DIR]
+//   node bench/rule-cost.mjs [--corpus NAME] [--timeout S] [--top N] [--rules PATH] [--per-rule]
+//
+// --rules takes a folder (default: the shipped rules/) or one rule file. --per-rule runs each
+// rule of a file on its own (written to a scratch file), for files that hold many rules such as
+// bench/lib/taint-rules.yml; without it a file is one run.
 //
 // Run `npm run bench -- --smoke` (or the full bench) once first so that corpora exist.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
 import { CORPORA, ensureCorpus } from './lib/corpora.mjs';
 import { killRunning, measure } from './lib/measure.mjs';
 
@@ -26,7 +31,8 @@ const option = (name, fallback) => {
 const corpusName = option('--corpus', 'matrix-js-sdk');
 const timeout = Number(option('--timeout', '120'));
 const top = Number(option('--top', '0'));
-const rulesDir = option('--rules', join(REPO, 'rules'));
+const rulesPath = option('--rules', join(REPO, 'rules'));
+const perRule = args.includes('--per-rule');
 if (!CORPORA[corpusName]) {
   process.stderr.write(`unknown corpus ${corpusName}; known: ${Object.keys(CORPORA).join(', ')}\n`);
   process.exit(2);
@@ -34,18 +40,38 @@ if (!CORPORA[corpusName]) {
 const log = (line) => process.stderr.write(`[rule-cost] ${line}\n`);
 const corpus = ensureCorpus(CORPORA[corpusName], join(BENCH, '.corpora'), log);
 
-/** Rule files: YAML files with a top-level `rules:` key. */
-function ruleFiles(dir) {
+/** Rule files: YAML files with a top-level `rules:` key; a file given by name is taken as it is. */
+function ruleFiles(path) {
+  if (!statSync(path).isDirectory()) return [path];
   const out = [];
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) out.push(...ruleFiles(path));
-    else if (/\.ya?ml$/.test(entry) && /^rules:/m.test(readFileSync(path, 'utf8'))) out.push(path);
+  for (const entry of readdirSync(path)) {
+    const child = join(path, entry);
+    if (statSync(child).isDirectory()) out.push(...ruleFiles(child));
+    else if (/\.ya?ml$/.test(entry) && /^rules:/m.test(readFileSync(child, 'utf8'))) out.push(child);
   }
   return out.sort();
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'nobackdoor-rule-cost-'));
+
+/** What to run: each rule file whole, or (--per-rule) each rule of it alone in a scratch file. */
+function runs() {
+  const out = [];
+  for (const file of ruleFiles(rulesPath)) {
+    const name = relative(REPO, file);
+    if (!perRule) {
+      out.push({ name, file });
+      continue;
+    }
+    const rules = parse(readFileSync(file, 'utf8'))?.rules ?? [];
+    rules.forEach((rule, index) => {
+      const single = join(scratch, `rule-${out.length}.yml`);
+      writeFileSync(single, stringify({ rules: [rule] }));
+      out.push({ name: `${name}: ${rule?.id ?? `rule ${index + 1}`}`, file: single });
+    });
+  }
+  return out;
+}
 process.once('SIGINT', () => {
   killRunning();
   rmSync(scratch, { recursive: true, force: true });
@@ -74,9 +100,8 @@ try {
   const baseline = await scanWith(join(BENCH, 'lib', 'baseline-rule.yml'), 'baseline');
   log(`baseline: ${baseline.cpuSeconds?.toFixed(2)} s CPU, ${baseline.wallSeconds.toFixed(2)} s wall, ${(baseline.peakRssKiB / 1024).toFixed(0)} MiB`);
   const rows = [];
-  for (const file of ruleFiles(rulesDir)) {
+  for (const { name, file } of runs()) {
     const m = await scanWith(file, 'rule');
-    const name = relative(REPO, file);
     const row = {
       rule: name,
       cpu: m.timedOut ? undefined : m.cpuSeconds - baseline.cpuSeconds,
@@ -88,14 +113,14 @@ try {
       otherCores: m.otherCores,
     };
     rows.push(row);
-    log(`${name}: +${row.cpu?.toFixed(2) ?? '?'} s CPU, ${row.status}`);
+    log(`${name}: ${row.cpu === undefined ? '?' : `${row.cpu >= 0 ? '+' : ''}${row.cpu.toFixed(2)}`} s CPU, ${row.status}`);
   }
   rows.sort((a, b) => (b.cpu ?? Infinity) - (a.cpu ?? Infinity));
   const shown = top > 0 ? rows.slice(0, top) : rows;
   const lines = [
     `Corpus ${corpusName} (${corpus.stamp.files} files). Baseline (a rule that matches nothing): ${baseline.cpuSeconds?.toFixed(2)} s CPU, ${baseline.wallSeconds.toFixed(2)} s wall, ${(baseline.peakRssKiB / 1024).toFixed(0)} MiB.`,
     '',
-    '| rule file | + CPU s | + wall s | peak RSS MiB | findings | errors | status |',
+    `| ${perRule ? 'rule' : 'rule file'} | + CPU s | + wall s | peak RSS MiB | findings | errors | status |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...shown.map((r) => `| ${r.rule} | ${r.cpu?.toFixed(2) ?? '–'} | ${r.wall?.toFixed(2) ?? '–'} | ${r.rssMiB.toFixed(0)} | ${r.findings ?? '–'} | ${r.errors ?? '–'} | ${r.status} |`),
   ];

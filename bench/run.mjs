@@ -11,12 +11,13 @@
 //   read-only    find the files the scanner would scan and read them
 //   parse-only   the same, plus typescript-estree `parse` of each (the floor for any AST scanner)
 //   nobackdoor   the real CLI with the shipped rule pack: dist/cli/main.js scan DIR --format json --quiet
+//   nobackdoor-taint  the same plus a taint workload: ... --rules bench/lib/taint-rules.yml
 //   eslint-peer  ESLint 9 with sonarjs/security/sdl/no-secrets security rules (bench/eslint.config.mjs)
-// and reports medians, ratios and the issue-7 targets, and writes them into bench/README.md.
+// and reports medians, ratios and the issue-7 and issue-12 targets, and writes them into bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { availableParallelism, constants, cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPORA, ensureCorpus, removeStaleBuilds } from './lib/corpora.mjs';
@@ -30,18 +31,29 @@ const README = join(BENCH, 'README.md');
 const RESULTS = join(BENCH, '.results');
 const ESLINT_BIN = join(BENCH, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const ESLINT_CONFIG = join(BENCH, 'eslint.config.mjs');
-const TOOLS = ['read-only', 'parse-only', 'nobackdoor', 'eslint-peer'];
+const TAINT_RULES = join(BENCH, 'lib', 'taint-rules.yml');
+const TAINT_RULE_COUNT = (readFileSync(TAINT_RULES, 'utf8').match(/^  - id: /gm) ?? []).length;
+const TOOLS = ['read-only', 'parse-only', 'nobackdoor', 'nobackdoor-taint', 'eslint-peer'];
+const SCANNERS = ['nobackdoor', 'nobackdoor-taint'];
 const DEFAULT_CORPORA = ['matrix-js-sdk', 'theia'];
 
 // Issue 7 targets for the full default pack, cold.
 const TARGETS = { maxTimesParse: 1.5, minTimesFasterThanPeerOnLarge: 4, maxRssMiB: 1024 };
+// Issue 12: the taint workload may add at most this share to the default pack's cold time.
+const TAINT_TARGETS = { maxAddedShare: 0.3, maxRssMiB: 1024 };
 // A scanner run longer than this many parse-only times is stopped: the 1.5× target is missed by far.
 const SCANNER_TIMEOUT_TIMES_PARSE = 20;
+// A taint run longer than this many default-pack runs is stopped: the +30 % target is missed by far.
+const TAINT_TIMEOUT_TIMES_DEFAULT = 25;
+const TAINT_MIN_TIMEOUT_SECONDS = 120;
+
+// A quiet machine: other processes keep at most this many cores busy (--max-other-load's default).
+const QUIET_OTHER_CORES = 0.25;
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 function parseArgs(argv) {
-  const options = { runs: undefined, corpora: [], smoke: false, tools: TOOLS, profile: true, readme: undefined, cacheDir: join(BENCH, '.corpora'), maxOtherLoad: 0.25, quietWait: 5, timeout: undefined, profileTimeout: 600 };
+  const options = { runs: undefined, corpora: [], smoke: false, tools: TOOLS, profile: true, readme: undefined, cacheDir: join(BENCH, '.corpora'), maxOtherLoad: QUIET_OTHER_CORES, quietWait: 5, timeout: undefined, profileTimeout: 600 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -151,7 +163,8 @@ function usage(problem) {
   --timeout S      end a run after S seconds and report the tool as slower than that on the
                    corpus, without running it again there. Default: the scanner gets 20× the
                    first parse-only run on the corpus (at least 60 s), a miss of the 1.5× target
-                   by far; the other tools get 900 s
+                   by far; the taint workload 25× the first default-pack run (at least 120 s), a
+                   miss of the +30 % target by far; the other tools get 900 s
   --profile-timeout S  longest profiling run (default 600 s)
 `;
   if (problem) {
@@ -208,6 +221,8 @@ function command(tool, corpusDir, scratch) {
       return { argv: [node, join(BENCH, 'tasks', 'parse-only.mjs'), corpusDir], cwd: REPO };
     case 'nobackdoor':
       return { argv: [node, CLI, 'scan', corpusDir, '--format', 'json', '--quiet'], cwd: REPO };
+    case 'nobackdoor-taint':
+      return { argv: [node, CLI, 'scan', corpusDir, '--rules', TAINT_RULES, '--format', 'json', '--quiet'], cwd: REPO };
     case 'eslint-peer':
       return {
         argv: [node, ESLINT_BIN, '--config', ESLINT_CONFIG, '--format', 'json', '--output-file', join(scratch, 'eslint-report.json'), '.'],
@@ -230,7 +245,8 @@ function readOutcome(tool, measured, scratch) {
         const data = JSON.parse(stdout.trim().split('\n').pop());
         return { ok: true, files: data.files, detail: tool === 'parse-only' ? { parseFailures: data.failed } : {} };
       }
-      case 'nobackdoor': {
+      case 'nobackdoor':
+      case 'nobackdoor-taint': {
         // 0: no findings at or above --fail-on, 1: findings; 2: usage/config/rule/internal errors.
         // A complete JSON report with exit 2 is a finished scan that met errors (listed in it):
         // its time counts, and the errors are shown under the table.
@@ -282,6 +298,32 @@ function topLevelEntries(dir) {
   return readdirSync(dir).sort().join('\n');
 }
 
+/**
+ * The limit of a tool's runs on a corpus, set from the first runs of the round before it: the
+ * scanner gets 20× the first parse-only run, the taint workload 25× the first default-pack run
+ * (each at least a minute or two), the other tools 900 s.
+ */
+function defaultTimeout(tool, samples) {
+  const firstParse = samples['parse-only']?.find((sample) => sample.ok);
+  const firstDefault = samples.nobackdoor?.find((sample) => sample.ok);
+  if (tool === 'nobackdoor' && firstParse) return Math.max(60, Math.ceil(SCANNER_TIMEOUT_TIMES_PARSE * firstParse.wallSeconds));
+  if (tool === 'nobackdoor-taint' && firstDefault) return Math.max(TAINT_MIN_TIMEOUT_SECONDS, Math.ceil(TAINT_TIMEOUT_TIMES_DEFAULT * firstDefault.wallSeconds));
+  return 900;
+}
+
+/** The signal that ended a run, where one did: directly, or as GNU time reports it (128 + N, or its note). */
+function killSignal(measured) {
+  if (measured.signal) return measured.signal;
+  const note = existsSync(measured.timeFile ?? '') ? /Command terminated by signal (\d+)/.exec(readFileSync(measured.timeFile, 'utf8')) : null;
+  if (note) return signalName(Number(note[1]));
+  if (measured.exitCode !== null && measured.exitCode > 128 && measured.exitCode < 160) return signalName(measured.exitCode - 128);
+  return undefined;
+}
+
+function signalName(number) {
+  return Object.entries(constants.signals).find(([, n]) => n === number)?.[0] ?? `signal ${number}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const median = (values) => {
@@ -310,9 +352,7 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
       // A tool that ran out of time once is not run again on this corpus: it would only do so again.
       if (timedOut.has(tool)) continue;
       const { argv, cwd } = command(tool, dir, scratch);
-      // The scanner's limit is set once per corpus, from the first parse-only run.
-      const firstParse = samples['parse-only']?.find((sample) => sample.ok);
-      const timeout = options.timeout ?? (tool === 'nobackdoor' && firstParse ? Math.max(60, Math.ceil(SCANNER_TIMEOUT_TIMES_PARSE * firstParse.wallSeconds)) : 900);
+      const timeout = options.timeout ?? defaultTimeout(tool, samples);
       // Other work on the machine (builds, tests) slows every tool. Each attempt waits (up to
       // --quiet-wait seconds) for other processes to keep at most --max-other-load cores busy; an
       // attempt disturbed by more than that is measured once more, and the less disturbed is kept.
@@ -326,9 +366,15 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
         const cache = mkdtempSync(join(scratch, 'xdg-cache-'));
         const measured = await measure(argv, { cwd, scratch, label: `${tool}-${run}`, env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' }, timeoutSeconds: timeout });
         rmSync(cache, { recursive: true, force: true });
-        const outcome = measured.timedOut ? { ok: false, timedOut: true, problem: `timed out after ${timeout} s`, timeoutSeconds: timeout } : readOutcome(tool, measured, scratch);
+        const killedBy = killSignal(measured);
+        const outcome = measured.timedOut
+          ? { ok: false, timedOut: true, problem: `timed out after ${timeout} s`, timeoutSeconds: timeout, cutOff: 'timed out' }
+          // Killed from outside (the kernel's OOM killer, a heap limit's abort): how long it ran and
+          // how much memory it reached are lower bounds, like a timeout's, not a lost run.
+          : killedBy ? { ok: false, timedOut: true, problem: `killed by ${killedBy} after ${fmt(measured.wallSeconds)} s`, timeoutSeconds: measured.wallSeconds, cutOff: `killed by ${killedBy}` }
+          : readOutcome(tool, measured, scratch);
         attempts++;
-        if (measured.timedOut) {
+        if (outcome.timedOut) {
           best = { measured, outcome };
           timedOut.add(tool);
           break;
@@ -358,9 +404,9 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
     const late = samples[tool].find((s) => s.timedOut);
     if (late) {
       // Not a median of anything: the one run that ran out of time, a lower bound.
-      summary[tool] = { ok: false, timedOut: true, atLeastSeconds: late.timeoutSeconds, cpuSeconds: late.cpuSeconds, peakRssMiB: late.peakRssKiB ? late.peakRssKiB / 1024 : undefined, problem: late.problem, completedRuns: ok.length };
+      summary[tool] = { ok: false, timedOut: true, cutOff: late.cutOff, atLeastSeconds: late.timeoutSeconds, cpuSeconds: late.cpuSeconds, peakRssMiB: late.peakRssKiB ? late.peakRssKiB / 1024 : undefined, problem: late.problem, completedRuns: ok.length };
       if (ok.length) {
-        notes.push(`${tool} ran out of time (${late.timeoutSeconds} s) in run ${late.run} after completing ${ok.length} run${ok.length === 1 ? '' : 's'} in ${ok.map((sample) => `${fmt(sample.wallSeconds)} s (${fmt(sample.cpuSeconds)} s CPU, ${fmt(sample.peakRssKiB / 1024, 0)} MiB)`).join(', ')}`);
+        notes.push(`${tool} ${late.cutOff === 'timed out' ? 'ran out of time' : `was ${late.cutOff}`} (${fmt(late.timeoutSeconds, 0)} s) in run ${late.run} after completing ${ok.length} run${ok.length === 1 ? '' : 's'} in ${ok.map((sample) => `${fmt(sample.wallSeconds)} s (${fmt(sample.cpuSeconds)} s CPU, ${fmt(sample.peakRssKiB / 1024, 0)} MiB)`).join(', ')}`);
         const worstRss = Math.max(...ok.map((sample) => sample.peakRssKiB ?? 0), late.peakRssKiB ?? 0);
         if (worstRss) summary[tool].peakRssMiB = worstRss / 1024;
       }
@@ -393,12 +439,17 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
     if (failedRuns.length && summary[tool]?.ok) notes.push(`${tool}: ${failedRuns.length} of ${samples[tool].length} runs failed (${failedRuns[0].problem.slice(0, 300)}); the median is of the others`);
   }
   const expected = corpus.stamp.files;
-  for (const tool of ['read-only', 'parse-only', 'nobackdoor']) {
+  for (const tool of ['read-only', 'parse-only', ...SCANNERS]) {
     const s = summary[tool];
     if (s?.ok && s.files !== expected) notes.push(`${tool} handled ${s.files} files, the corpus has ${expected} the scanner should scan`);
   }
   if (summary['parse-only']?.ok && summary['parse-only'].detail.parseFailures) notes.push(`parse-only: ${summary['parse-only'].detail.parseFailures} files did not parse`);
-  return { name, spec: CORPORA[name], stamp: corpus.stamp, runs: options.runs, samples, summary, notes, pairedRatios: pairedRatios(samples) };
+  return {
+    name, spec: CORPORA[name], stamp: corpus.stamp, runs: options.runs, samples, summary, notes,
+    pairedRatios: pairedRatios(samples, 'nobackdoor', 'parse-only'),
+    taintPairedRatios: pairedRatios(samples, 'nobackdoor-taint', 'nobackdoor'),
+    taintPairedCpuRatios: pairedRatios(samples, 'nobackdoor-taint', 'nobackdoor', 'cpuSeconds'),
+  };
 }
 
 async function profileScanner(result, scratchRoot, timeoutSeconds, subset) {
@@ -428,7 +479,7 @@ async function profileScanner(result, scratchRoot, timeoutSeconds, subset) {
 // ---------------------------------------------------------------------------------------------
 
 const fmt = (n, digits = 2) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
-const LABEL = { 'read-only': 'read only', 'parse-only': 'parse only (typescript-estree)', nobackdoor: '**nobackdoor scan, default pack**', 'eslint-peer': 'ESLint peer (4 security plugins)' };
+const LABEL = { 'read-only': 'read only', 'parse-only': 'parse only (typescript-estree)', nobackdoor: '**nobackdoor scan, default pack**', 'nobackdoor-taint': `**nobackdoor scan, default pack + ${TAINT_RULE_COUNT} taint rules**`, 'eslint-peer': 'ESLint peer (4 security plugins)' };
 
 /** A tool's median wall time, or the timeout as a lower bound when it ran out of time. */
 function wall(row) {
@@ -450,7 +501,7 @@ function table(result) {
     if (!row) continue;
     if (row.timedOut) {
       const t = row.atLeastSeconds;
-      lines.push(`| ${LABEL[tool]} | ${result.stamp.files} | > ${fmt(t, 0)} (timed out) | | ${row.cpuSeconds === undefined ? '' : `> ${fmt(row.cpuSeconds)}`} | < ${fmt(result.stamp.files / t, 0)} | ${row.peakRssMiB === undefined ? '–' : `≥ ${fmt(row.peakRssMiB, 0)}`} | ${parse ? `> ${fmt(t / parse)}×` : '–'} | ${peer ? `< ${fmt(peer / t)}×` : '–'} |`);
+      lines.push(`| ${LABEL[tool]} | ${result.stamp.files} | > ${fmt(t, 0)} (${row.cutOff ?? 'timed out'}) | | ${row.cpuSeconds === undefined ? '' : `> ${fmt(row.cpuSeconds)}`} | < ${fmt(result.stamp.files / t, 0)} | ${row.peakRssMiB === undefined ? '–' : `≥ ${fmt(row.peakRssMiB, 0)}`} | ${parse ? `> ${fmt(t / parse)}×` : '–'} | ${peer ? `< ${fmt(peer / t)}×` : '–'} |`);
       continue;
     }
     if (!row.ok) {
@@ -462,12 +513,12 @@ function table(result) {
   return lines.join('\n');
 }
 
-// Each scanner run over the parse-only run of the same round: runs are interleaved, so a slow
-// spell of the machine slows both and the ratio stays put, while a ratio of medians can pair a
-// quick parse with a slow scan.
-function pairedRatios(samples) {
-  const parses = new Map((samples['parse-only'] ?? []).filter((sample) => sample.ok).map((sample) => [sample.run, sample.wallSeconds]));
-  return (samples.nobackdoor ?? []).filter((sample) => sample.ok && parses.has(sample.run)).map((sample) => sample.wallSeconds / parses.get(sample.run));
+// Each run of a tool over the run of its base in the same round (a scan over parse-only, the
+// taint workload over the default pack): runs are interleaved, so a slow spell of the machine
+// slows both and the ratio stays put, while a ratio of medians can pair a quick base with a slow run.
+function pairedRatios(samples, tool, base, field = 'wallSeconds') {
+  const bases = new Map((samples[base] ?? []).filter((sample) => sample.ok && sample[field]).map((sample) => [sample.run, sample[field]]));
+  return (samples[tool] ?? []).filter((sample) => sample.ok && sample[field] !== undefined && bases.has(sample.run)).map((sample) => sample[field] / bases.get(sample.run));
 }
 
 function targets(result) {
@@ -477,7 +528,7 @@ function targets(result) {
   const own = wall(nb);
   if (!own) return ['- nobackdoor did not run successfully: no target can be judged.'];
   const gt = own.atLeast ? '> ' : '';
-  if (own.atLeast) lines.push(`- nobackdoor ran out of time (${fmt(own.seconds, 0)} s, \`--timeout\`), so the figures below are bounds.`);
+  if (own.atLeast) lines.push(`- nobackdoor ${cutOffWords(nb)}, so the figures below are bounds.`);
   const mark = (met) => (met ? '**met**' : '**missed**');
   if (s['parse-only']?.ok) {
     const ratio = own.seconds / s['parse-only'].wallSeconds;
@@ -506,6 +557,58 @@ function targets(result) {
   return lines;
 }
 
+/** How a run was cut off, for "nobackdoor … so the figures below are bounds". */
+function cutOffWords(row) {
+  return row.cutOff?.startsWith('killed') ? `was ${row.cutOff} after ${fmt(row.atLeastSeconds, 0)} s` : `ran out of time (${fmt(row.atLeastSeconds, 0)} s, \`--timeout\`)`;
+}
+
+const signedPercent = (share) => `${share >= 0 ? '+' : '−'}${fmt(100 * Math.abs(share), 0)} %`;
+
+/** Issue 12: what the taint workload adds to the default pack, and its memory. */
+function taintTargets(result) {
+  const s = result.summary;
+  const taint = s['nobackdoor-taint'];
+  const own = wall(taint);
+  if (!own) return [`- The taint workload did not run successfully${taint?.problem ? ` (${taint.problem.slice(0, 200)})` : ''}: no target can be judged.`];
+  const lines = [];
+  const gt = own.atLeast ? '> ' : '';
+  if (own.atLeast) lines.push(`- The taint workload ${cutOffWords(taint)}, so the figures below are bounds.`);
+  const mark = (met) => (met ? '**met**' : '**missed**');
+  const base = wall(s.nobackdoor);
+  const limit = `at most ${fmt(100 * TAINT_TARGETS.maxAddedShare, 0)} % added to the default pack's cold time`;
+  if (!base || base.atLeast) {
+    lines.push(`- ${limit[0].toUpperCase()}${limit.slice(1)}: **not known**: the default pack has no complete time on this corpus${s.nobackdoor ? '' : ' (run it too: `--tools …,nobackdoor,nobackdoor-taint`)'}.`);
+  } else {
+    const added = own.seconds / base.seconds - 1;
+    const budget = (1 + TAINT_TARGETS.maxAddedShare) * base.seconds;
+    const met = !own.atLeast && added <= TAINT_TARGETS.maxAddedShare;
+    lines.push(`- ${limit[0].toUpperCase()}${limit.slice(1)}: ${mark(met)}: ${gt}${signedPercent(added)} (${gt}${fmt(own.seconds)} s against ${fmt(base.seconds)} s, a budget of ${fmt(budget)} s; ${met ? `${fmt(budget - own.seconds)} s to spare` : `${gt}${fmt(own.seconds - budget)} s over`}).`);
+    const paired = (result.taintPairedRatios ?? []).map((ratio) => ratio - 1);
+    if (paired.length) lines.push(`  Run by run (each taint run over the default-pack run of its round): median ${signedPercent(median(paired))}, ${signedPercent(Math.min(...paired))} to ${signedPercent(Math.max(...paired))}.`);
+    const pairedCpu = (result.taintPairedCpuRatios ?? []).map((ratio) => ratio - 1);
+    if (pairedCpu.length && taint.cpuSeconds !== undefined && s.nobackdoor.cpuSeconds !== undefined) {
+      lines.push(`  CPU time, steadier under other load: ${fmt(taint.cpuSeconds)} s against ${fmt(s.nobackdoor.cpuSeconds)} s (medians); run by run ${signedPercent(median(pairedCpu))}, ${signedPercent(Math.min(...pairedCpu))} to ${signedPercent(Math.max(...pairedCpu))}.`);
+    }
+  }
+  const rss = taint.ok ? taint.maxPeakRssMiB : taint.peakRssMiB;
+  if (rss !== undefined) {
+    const met = rss < TAINT_TARGETS.maxRssMiB;
+    const reached = own.atLeast ? `at least ${fmt(rss, 0)} MiB before it was stopped` : `${fmt(taint.peakRssMiB, 0)} MiB median, ${fmt(rss, 0)} MiB worst run`;
+    lines.push(`- Peak RSS under 1 GiB: ${met && own.atLeast ? '**not known**' : mark(met)}: ${reached} (${met ? `${fmt(TAINT_TARGETS.maxRssMiB - rss, 0)} MiB to spare` : `${fmt(rss - TAINT_TARGETS.maxRssMiB, 0)} MiB over`}).`);
+  }
+  return lines;
+}
+
+/** The "rules, findings, errors" line of a scanner's last run. */
+function scanDetail(label, row) {
+  if (!row?.ok) return [];
+  const kinds = Object.entries(row.detail.errorKinds).map(([k, v]) => `${v} ${k}`).join(', ');
+  return [
+    `${label}: ${row.detail.rules} rules, ${row.detail.findings} findings, ${row.detail.errors} errors${kinds ? ` (${kinds})` : ''}, ${row.detail.warnings} warnings, exit code ${row.detail.exitCode} (last run).`,
+    ...(row.detail.firstErrors ?? []).map((error) => `- error: ${error}`),
+  ];
+}
+
 function corpusSection(result, info, options) {
   const st = result.stamp;
   const nb = result.summary.nobackdoor;
@@ -519,11 +622,8 @@ function corpusSection(result, info, options) {
   lines.push('');
   lines.push(table(result));
   lines.push('');
-  if (nb?.ok) {
-    const kinds = Object.entries(nb.detail.errorKinds).map(([k, v]) => `${v} ${k}`).join(', ');
-    lines.push(`nobackdoor: ${nb.detail.rules} rules, ${nb.detail.findings} findings, ${nb.detail.errors} errors${kinds ? ` (${kinds})` : ''}, ${nb.detail.warnings} warnings, exit code ${nb.detail.exitCode} (last run).`);
-    for (const error of nb.detail.firstErrors ?? []) lines.push(`- error: ${error}`);
-  }
+  lines.push(...scanDetail('nobackdoor', nb));
+  lines.push(...scanDetail('nobackdoor + taint rules', result.summary['nobackdoor-taint']));
   if (peer?.ok) lines.push(`ESLint peer: ${peer.files} files linted (.ts/.tsx only), ${peer.detail.problems} problems, ${peer.detail.fatalParseErrors} fatal parse errors.`);
   const others = Object.entries(result.summary).filter(([, row]) => row.ok && row.maxOtherCores !== undefined);
   if (others.length) {
@@ -533,11 +633,21 @@ function corpusSection(result, info, options) {
     lines.push(`Other processes on the machine kept at most ${fmt(worst)} cores busy during a kept run (median ${fmt(median(kept))})${retried ? `; ${retried} run${retried === 1 ? ' was' : 's were'} measured again because of such load` : ''}.` +
       (worst > options.maxOtherLoad ? ' Wall times of disturbed runs are inflated; the CPU-time column is the steadier comparison.' : ''));
   }
+  const keptOthers = Object.values(result.samples).flat().map((sample) => sample.otherCores).filter((v) => v !== undefined);
+  if (result.machineBusy || (keptOthers.length && median(keptOthers) > QUIET_OTHER_CORES)) {
+    lines.push(`**The machine was loaded by other work during these runs** (other processes kept a median ${fmt(median(keptOthers))} of its ${info.nproc} cores busy during a kept run; \`--max-other-load ${options.maxOtherLoad}\`, \`--quiet-wait ${options.quietWait}\`${result.machineBusy ? '; it stayed busy, so the benchmark stopped waiting for quiet and measuring again' : ''}): wall times are inflated; compare CPU times and the run-by-run ratios.`);
+  }
   lines.push('');
   lines.push('Targets (full default pack, cold):');
   lines.push('');
   lines.push(...targets(result));
   for (const note of result.notes) lines.push(`- Note: ${note}`);
+  if (result.summary['nobackdoor-taint']) {
+    lines.push('');
+    lines.push(`Targets (default pack + the ${TAINT_RULE_COUNT} taint rules of \`bench/lib/taint-rules.yml\`, cold; issue 12):`);
+    lines.push('');
+    lines.push(...taintTargets(result));
+  }
   return lines.join('\n');
 }
 
@@ -579,6 +689,7 @@ async function main() {
     for (const name of options.corpora) {
       const result = await benchCorpus(name, corpora[name], options, scratchRoot);
       result.corpusDir = corpora[name].dir;
+      result.machineBusy = busy.persistent;
       results.push(result);
     }
     let profile;

@@ -28,7 +28,7 @@ export function killRunning() {
 /**
  * @param {string[]} argv command and arguments (argv[0] must be `process.execPath` when there is no GNU time)
  * @param {{ cwd: string, env?: NodeJS.ProcessEnv, scratch: string, label: string, timeoutSeconds?: number }} options
- * @returns {Promise<{ wallSeconds: number, peakRssKiB: number | undefined, cpuSeconds: number | undefined, otherCores: number | undefined, exitCode: number | null, signal: string | null, timedOut: boolean, stdoutFile: string, stderrFile: string }>}
+ * @returns {Promise<{ wallSeconds: number, peakRssKiB: number | undefined, cpuSeconds: number | undefined, otherCores: number | undefined, exitCode: number | null, signal: string | null, timedOut: boolean, stdoutFile: string, stderrFile: string, timeFile: string }>}
  */
 export async function measure(argv, options) {
   const stdoutFile = join(options.scratch, `${options.label}.stdout`);
@@ -95,7 +95,7 @@ export async function measure(argv, options) {
   const otherCores = busyBefore !== undefined && busyAfter !== undefined && cpuSeconds !== undefined
     ? Math.max(0, (busyAfter - busyBefore - cpuSeconds) / wallSeconds)
     : undefined;
-  return { wallSeconds, peakRssKiB, cpuSeconds, otherCores, exitCode: result.status, signal: result.signal, timedOut, stdoutFile, stderrFile };
+  return { wallSeconds, peakRssKiB, cpuSeconds, otherCores, exitCode: result.status, signal: result.signal, timedOut, stdoutFile, stderrFile, timeFile };
 }
 
 /** Seconds of CPU the whole machine has spent busy since boot (Linux /proc/stat; USER_HZ = 100). */
