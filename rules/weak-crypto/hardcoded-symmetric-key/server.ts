@@ -199,3 +199,9 @@ export class InjectedKeyCrypto {
     return createCipheriv('aes-128-gcm', this.key, iv).update(profile);
   }
 }
+
+export function emptyEnvFallback(iv: Buffer, data: Buffer) {
+  // an empty fallback is no key in the code: secret-empty-fallback (low)
+  // ok: hardcoded-symmetric-key
+  return crypto.createCipheriv('aes-256-cbc', Buffer.from(process.env.DATA_KEY_HEX ?? '', 'hex'), iv).update(data);
+}
