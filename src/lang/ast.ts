@@ -170,3 +170,32 @@ export function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyD
   if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
+
+/** A class member's name: `#secret` for private names; undefined for computed names. */
+export function classMemberName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
+  if (member.key.type === 'Identifier' && !member.computed) return member.key.name;
+  if (member.key.type === 'Literal') return String(member.key.value);
+  return undefined;
+}
+
+/** The expressions a JSX element embeds (`{…}` children and attribute values, spread attributes). */
+export function jsxExpressions(node: TSESTree.JSXElement | TSESTree.JSXFragment): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.type === 'JSXExpressionContainer') {
+      if (current.expression.type !== 'JSXEmptyExpression') out.push(current.expression);
+      continue;
+    }
+    if (current.type === 'JSXSpreadAttribute') {
+      out.push(current.argument);
+      continue;
+    }
+    if (current.type === 'JSXElement') stack.push(...current.openingElement.attributes, ...current.children);
+    else if (current.type === 'JSXFragment') stack.push(...current.children);
+    else if (current.type === 'JSXAttribute' && current.value) stack.push(current.value);
+  }
+  return out;
+}

@@ -90,3 +90,15 @@ export function labelsIn(formula: LabelFormula): string[] {
       return formula.operands.flatMap(labelsIn);
   }
 }
+
+/** The labels a formula asks for by name (not those it forbids). */
+export function positiveLabels(formula: LabelFormula): string[] {
+  switch (formula.kind) {
+    case 'label':
+      return [formula.name];
+    case 'not':
+      return [];
+    default:
+      return formula.operands.flatMap(positiveLabels);
+  }
+}

@@ -1,17 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { classMemberName } from '../lang/ast.js';
 import type { ExportBinding, ProjectContext } from '../lang/cross-file.js';
 import type { FileFacts } from '../lang/file-facts.js';
 import { MatchContext } from '../match/match-context.js';
 import { sameCode } from '../match/state.js';
 import { memoized } from '../util/memo.js';
 import type { AnalysisHost, TaintFile, TaintFinding } from './host.js';
-import { Interpreter, isSymbolic, memberName } from './interpreter.js';
+import { Interpreter } from './interpreter.js';
 import { relevantFunctions, type Relevance, type RelevanceInputs } from './relevance.js';
 import { scopeOf } from './scope.js';
 import { findSpecMatches, nodeRangeKeys } from './spec-matches.js';
 import type { TaintSpec } from './spec.js';
 import { summaryKey, type Summary } from './summary.js';
-import { TaintSet } from './taint.js';
+import { isSymbolic, TaintSet } from './taint.js';
 import { CLEAN, joinValues, wholeTaint, type ClassNode, type ClassRef, type FunctionRef, type Value } from './value.js';
 
 /** Summaries nested deeper than this (a call chain this long, across any files) make the call opaque. */
@@ -360,7 +361,7 @@ export class TaintRun implements AnalysisHost {
 
   private declaredFieldType(cls: ClassRef, field: string): ClassRef | undefined {
     for (const member of cls.node.body.body) {
-      if (member.type === 'PropertyDefinition' && memberName(member) === field) return this.typeNamed(cls.file, member.typeAnnotation?.typeAnnotation);
+      if (member.type === 'PropertyDefinition' && classMemberName(member) === field) return this.typeNamed(cls.file, member.typeAnnotation?.typeAnnotation);
       if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
         for (const param of member.value.params) {
           if (param.type !== 'TSParameterProperty') continue;

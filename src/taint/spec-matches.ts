@@ -97,3 +97,15 @@ export function rangeKey(text: string, range: readonly [number, number]): string
 function sameKey(text: string, a: readonly [number, number], b: readonly [number, number]): boolean {
   return rangeKey(text, a) === rangeKey(text, b);
 }
+
+/** A match that covers this node (a trailing `;` or `,` of a statement pattern allowed). */
+export function rangesEqual(match: { range: readonly [number, number] }, node: { range: readonly [number, number] }): boolean {
+  if (match.range[0] !== node.range[0]) return false;
+  if (match.range[1] === node.range[1]) return true;
+  return match.range[1] > node.range[1] && match.range[1] - node.range[1] <= 2;
+}
+
+/** A match that is exactly one metavariable's binding: a focused (or `$X`) spec, not a call pattern. */
+export function isFocusedOnWhole(match: SpecMatch): boolean {
+  return Object.values(match.bindings).some((binding) => binding.range[0] === match.range[0] && binding.range[1] === match.range[1]);
+}

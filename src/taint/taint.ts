@@ -1,7 +1,7 @@
 import type { FlowStep } from '../match/evidence.js';
 import type { Binding } from '../match/state.js';
 import type { Confidence } from '../report/severity.js';
-import type { LabelFormula } from './labels.js';
+import { DEFAULT_LABEL, type LabelFormula } from './labels.js';
 
 /** The path a tainted value took, newest step last: a persistent list shared between values. */
 export interface Trace {
@@ -158,4 +158,14 @@ export class TaintSet {
   get key(): string {
     return [...this.items.keys()].sort().join(';');
   }
+}
+
+/** The taint that stands for a function's input at a field path, while the function is summarised. */
+export function inputTaint(input: number | 'this', path: readonly string[]): Taint {
+  return { origin: inputOrigin(input, path), label: DEFAULT_LABEL, trace: undefined };
+}
+
+/** Taint that stands for a function's input (or waits for its labels): a caller makes it concrete. */
+export function isSymbolic(taint: Taint): boolean {
+  return taint.origin.kind === 'input' || taint.condition !== undefined;
 }

@@ -184,3 +184,13 @@ function unionBy<T>(items: readonly T[], identity: (item: T) => unknown): T[] {
     return true;
   });
 }
+
+/** The value with other taint but the same functions, classes and instance types (what a sanitizer leaves). */
+export function keepShape(value: Value, taint: TaintSet): Value {
+  return { taint, ...(value.functions ? { functions: value.functions } : {}), ...(value.instanceOf ? { instanceOf: value.instanceOf } : {}), ...(value.classes ? { classes: value.classes } : {}) };
+}
+
+/** All the taint of several values, fields included. */
+export function wholeOf(values: readonly Value[]): TaintSet {
+  return values.reduce((all, value) => all.union(wholeTaint(value)), TaintSet.EMPTY);
+}
