@@ -105,6 +105,7 @@ function compileRule(rule: RuleDocument, path: Path, models: ModelRegistry): Omi
     engine,
     ...(rule['key-candidate'] ? { keyCandidate: canonicalMetavariable(rule['key-candidate']) } : {}),
     supersedes: new Set(rule.supersedes ?? []),
+    ...(rule['report-at-definition'] ? { reportAtDefinition: canonicalMetavariable(rule['report-at-definition']) } : {}),
   };
 }
 

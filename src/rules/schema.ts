@@ -57,6 +57,9 @@ export const RULE = z.strictObject({
   'key-candidate': metavariableReference
     .optional()
     .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),
+  'report-at-definition': metavariableReference
+    .optional()
+    .meta({ description: 'A metavariable bound to a named value: matches are reported once, where that value is defined, with each use in the trace.' }),
   supersedes: z
     .array(ruleId)
     .optional()

@@ -13,6 +13,7 @@ import type { Finding, ToolError } from '../report/finding.js';
 import { OccurrenceCounter } from '../report/fingerprint.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { LineIndex } from '../util/line-index.js';
+import { reportAtDefinitions } from './definitions.js';
 import { asClause } from '../text/clause.js';
 
 export interface FileInput {
@@ -88,12 +89,14 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${asClause(describe(error))} (its other findings are kept)`, kind: 'internal' });
       continue;
     }
+    if (rule.reportAtDefinition) matches = reportAtDefinitions(matches, rule.reportAtDefinition, facts, options.project);
     for (const match of mergeOverlapping(oneMatchPerRange(matches))) {
       // A data-flow rule may find a sink in another file while following a value from this one.
       const where = match.file === undefined || match.file === input.absolutePath ? site : memoized(otherSites, match.file, () => otherFileSite(match.file!, options) ?? null);
       if (!where) continue;
       const finding = buildFinding(rule, match, where, (binding) => matchContext.displayText(binding));
-      if (where === site) options.onMatch?.(rule, match, finding, matchContext);
+      // A match reported at a definition in another file still bound its metavariables here.
+      if (where === site || match.state.evidence.some((item) => item.kind === 'use')) options.onMatch?.(rule, match, finding, matchContext);
       findings.push(finding);
       reported.push({ rule, file: match.file, range: match.range });
     }
