@@ -1,4 +1,7 @@
 import jwt from 'jsonwebtoken';
+import * as legacy from 'jose';
+import { JWT as LegacyJWT, JWK as LegacyJWK } from 'jose';
+import jwtSimpleLib from 'jwt-simple';
 import { sign, verify } from 'jsonwebtoken';
 import * as jose from 'jose';
 import { SignJWT, jwtVerify } from 'jose';
@@ -119,4 +122,30 @@ export function otherSignApi(signer: { sign(p: object, k: string): string }) {
 export function cookieSignatureLookalike(cookie: { sign(value: string, secret: string): string }) {
   // ok: jwt-hardcoded-secret
   return cookie.sign('value', 'literal');
+}
+
+// --- legacy jose 1.x/2.x and jwt-simple ---
+
+export function legacyJose(payload: object, token: string) {
+  // ruleid: jwt-hardcoded-secret
+  const key = legacy.JWK.asKey('legacy-jose-hs256-secret');
+  // ok: jwt-hardcoded-secret
+  const signed = legacy.JWT.sign(payload, key, { algorithm: 'HS256' });
+  // ruleid: jwt-hardcoded-secret
+  const verified = LegacyJWT.verify(token, 'legacy-verify-secret');
+  // ruleid: jwt-hardcoded-secret
+  const octKey = LegacyJWK.asKey({ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' });
+  // ruleid: jwt-hardcoded-secret
+  const fromBuffer = LegacyJWK.asKey(Buffer.from('buffer-secret'));
+  return { signed, verified, octKey, fromBuffer };
+}
+
+export function jwtSimple(payload: object, token: string) {
+  // ruleid: jwt-hardcoded-secret
+  const encoded = jwtSimpleLib.encode(payload, 'xxx-simple-secret');
+  // ruleid: jwt-hardcoded-secret
+  const decoded = jwtSimpleLib.decode(token, 'xxx-simple-secret', false, 'HS256');
+  // ok: jwt-hardcoded-secret
+  const fromEnv = jwtSimpleLib.encode(payload, process.env.JWT_SECRET!);
+  return { encoded, decoded, fromEnv };
 }

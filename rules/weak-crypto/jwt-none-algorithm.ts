@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { JWT as LegacyJWT, JWK as LegacyJWK } from 'jose';
 import { verify } from 'jsonwebtoken';
 import { UnsecuredJWT } from 'jose';
 import * as jose from 'jose';
@@ -68,4 +69,15 @@ export function unrelatedNone(render: (o: object) => string) {
 export function noneAsACompressionSetting(zip: (o: object) => void) {
   // ok: jwt-none-algorithm
   zip({ compression: 'none', level: 0 });
+}
+
+// legacy jose 1.x/2.x
+export function legacyUnsecured(payload: object, token: string) {
+  // ruleid: jwt-none-algorithm
+  const unsigned = LegacyJWT.sign(payload, LegacyJWK.None);
+  // ruleid: jwt-none-algorithm
+  const accepted = LegacyJWT.verify(token, LegacyJWK.None);
+  // ok: jwt-none-algorithm
+  const signed = LegacyJWT.sign(payload, LegacyJWK.asKey(process.env.JWT_SECRET!), { algorithm: 'HS256' });
+  return { unsigned, accepted, signed };
 }

@@ -59,3 +59,19 @@ export const throwsOnMismatch = new https.Agent({
 
 // ok: tls-check-server-identity-disabled
 export const defaults = new https.Agent({ keepAlive: true });
+
+export function chosenBySetting(host: string, verifyIdentity: boolean) {
+  return tls.connect({
+    host,
+    // reported by tls-verification-disabled-by-setting
+    // ok: tls-check-server-identity-disabled
+    checkServerIdentity: verifyIdentity ? tls.checkServerIdentity : function () { return undefined; },
+  });
+}
+
+export function insecureOption(options: Record<string, unknown>, insecure: boolean) {
+  if (insecure) {
+    // ok: tls-check-server-identity-disabled
+    options.checkServerIdentity = () => undefined;
+  }
+}

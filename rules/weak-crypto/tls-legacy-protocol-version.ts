@@ -1,4 +1,5 @@
 import https from 'node:https';
+import crypto, { constants } from 'node:crypto';
 import tls from 'tls';
 import axios from 'axios';
 
@@ -46,4 +47,39 @@ export const semver = { minVersion: '1.1.0', name: 'TLSv1 parser' };
 export function setTls13() {
   // ok: tls-legacy-protocol-version
   tls.DEFAULT_MIN_VERSION = 'TLSv1.3';
+}
+
+// --- secureProtocol: 'SSLv23_method' and secureOptions ---
+
+export function negotiateAnything(host: string) {
+  // ruleid: tls-legacy-protocol-version
+  return tls.connect({ host, port: 443, secureProtocol: 'SSLv23_method' });
+}
+
+export function onlyNoSsl(key: Buffer, cert: Buffer) {
+  return https.createServer({
+    key,
+    cert,
+    // ruleid: tls-legacy-protocol-version
+    secureOptions: crypto.constants.SSL_OP_NO_SSLv3 | crypto.constants.SSL_OP_NO_SSLv2,
+  });
+}
+
+export function sslv23WithNoOldTls(host: string) {
+  return tls.connect({
+    host,
+    // ok: tls-legacy-protocol-version
+    secureProtocol: 'SSLv23_method',
+    secureOptions: crypto.constants.SSL_OP_NO_SSLv3 | crypto.constants.SSL_OP_NO_TLSv1 | crypto.constants.SSL_OP_NO_TLSv1_1,
+  });
+}
+
+export function noSslWithMinVersion(key: Buffer, cert: Buffer) {
+  // ok: tls-legacy-protocol-version
+  return https.createServer({ key, cert, minVersion: 'TLSv1.2', secureOptions: crypto.constants.SSL_OP_NO_SSLv3 });
+}
+
+export function onlyTls1Off(host: string) {
+  // ruleid: tls-legacy-protocol-version
+  return tls.connect({ host, secureOptions: constants.SSL_OP_NO_SSLv3 | constants.SSL_OP_NO_TLSv1 });
 }

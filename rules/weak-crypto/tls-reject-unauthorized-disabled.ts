@@ -80,3 +80,57 @@ export function optionalClientCertificates(key: Buffer, cert: Buffer) {
 
 // ok: tls-reject-unauthorized-disabled
 export const notTls = { rejectUnauthorizedCount: 0, strict: false };
+
+// --- behind a setting: tls-verification-disabled-by-setting (medium) ---
+
+export function fromSslMode(mode: string | undefined) {
+  switch (mode) {
+    case 'no-verify':
+      // ok: tls-reject-unauthorized-disabled
+      return { rejectUnauthorized: false };
+    default:
+      return true;
+  }
+}
+
+export function insecureFlag(options: Record<string, unknown>, insecure: boolean) {
+  if (insecure) {
+    // ok: tls-reject-unauthorized-disabled
+    options.rejectUnauthorized = false;
+  }
+}
+
+export function ternary(strictSSL: boolean) {
+  // ok: tls-reject-unauthorized-disabled
+  return new https.Agent(strictSSL === false ? { rejectUnauthorized: false } : {});
+}
+
+// --- more clients that take the same options ---
+
+export function requestDefaults() {
+  // ruleid: tls-reject-unauthorized-disabled
+  return request.defaults({ strictSSL: false, json: true });
+}
+
+export function webSocket(url: string) {
+  // ruleid: tls-reject-unauthorized-disabled
+  return new WebSocket(url, { rejectUnauthorized: false });
+}
+
+export async function nodeFetch(url: string) {
+  // ruleid: tls-reject-unauthorized-disabled
+  const insecureAgent = new https.Agent({ rejectUnauthorized: false });
+  return fetch(url, { agent: insecureAgent } as RequestInit);
+}
+
+export function builtElsewhere(host: string) {
+  const options: https.RequestOptions = { host, path: '/' };
+  // ruleid: tls-reject-unauthorized-disabled
+  options.rejectUnauthorized = false;
+  return https.request(options);
+}
+
+export function undiciProxy() {
+  // ruleid: tls-reject-unauthorized-disabled
+  return new Agent({ connect: { rejectUnauthorized: false, timeout: 10_000 } });
+}

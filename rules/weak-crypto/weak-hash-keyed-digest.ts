@@ -76,3 +76,21 @@ export function design(layout: string) {
   const design = md5(layout);
   return design;
 }
+
+export function puttyMacKey(passphrase: string, macData: Buffer) {
+  // a digest used as the HMAC's key is not a bare digest used as a MAC
+  const calcMAC = crypto.createHmac(
+    'sha1',
+    // ok: weak-hash-keyed-digest
+    crypto.createHash('sha1').update('putty-private-key-file-mac-key').update(passphrase).digest(),
+  ).update(macData).digest('hex');
+  return calcMAC;
+}
+
+export function macKeyFirst(secret: string, body: string) {
+  // ok: weak-hash-keyed-digest
+  const macKey = crypto.createHash('sha1').update(secret).digest();
+  // ruleid: weak-hash-keyed-digest
+  const signature = crypto.createHash('md5').update(body + secret).digest('hex');
+  return [crypto.createHmac('sha256', macKey).update(body).digest('hex'), signature];
+}

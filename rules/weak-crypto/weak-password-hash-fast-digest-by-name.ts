@@ -148,3 +148,19 @@ export function lookalikeHasher(hasher: { update(s: string): string }, password:
   // ok: weak-password-hash-fast-digest-by-name
   return hasher.update(password);
 }
+
+// security answers and passcodes are passwords too
+export function storeSecurityAnswer(userId: string, securityAnswer: string) {
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return { userId, answerHash: crypto.createHash('sha256').update(securityAnswer.trim().toLowerCase()).digest('hex') };
+}
+
+export function storePasscode(deviceId: string, passcode: string) {
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return { deviceId, hash: sha256(deviceId + passcode) };
+}
+
+export function storeRecovery(recovery_answer: string) {
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return md5(recovery_answer);
+}

@@ -127,3 +127,8 @@ export function sameNameFromAnotherModule(req: Request, md5Local: (s: string) =>
   // ok: weak-password-hash-fast-digest
   return md5Local(req.body.password);
 }
+
+export function securityQuestion(req: Request) {
+  // ruleid: weak-password-hash-fast-digest
+  return crypto.createHash('sha1').update(req.body.securityAnswer).digest('hex');
+}

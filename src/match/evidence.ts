@@ -5,12 +5,20 @@ import type { Confidence } from '../report/severity.js';
  * Why a match holds, beyond the code it covers: what a finding's `trace` is built from
  * (report/trace.ts). Every engine adds its own kinds; the report layer renders each kind.
  */
-export type Evidence = ConstantEvidence | FlowEvidence;
+export type Evidence = ConstantEvidence | FlowEvidence | UseEvidence;
 
 /** The match read a constant defined at `origin` (this file or another). */
 export interface ConstantEvidence {
   kind: 'constant';
   origin: Origin;
+}
+
+/** A use of the value a finding reports at its definition (`report-at-definition`). */
+export interface UseEvidence {
+  kind: 'use';
+  /** The file of the use (absolute, or the path the file was analysed under). */
+  file?: string;
+  range: readonly [number, number];
 }
 
 /** A value's path from where it was produced to where it was used. */

@@ -182,6 +182,8 @@ export class Matcher {
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
         return this.matchFunction(pattern, target, state);
+      case 'SwitchStatement':
+        return this.matchSwitch(pattern, target, state);
     }
     if (pattern.type !== target.type) return [];
     return this.matchChildren(pattern, target, state);
@@ -300,6 +302,23 @@ export class Matcher {
       return results;
     };
     return search(0, new Set(), state);
+  }
+
+  /**
+   * `switch ($X) { ... }` matches any switch on a matching value; cases written in the pattern
+   * (`case 'a': ...`) must each match a case of the code, in any order, their bodies as statement
+   * sequences.
+   */
+  private matchSwitch(pattern: TSESTree.SwitchStatement, code: Node, state: MatchState): MatchState[] {
+    if (code.type !== 'SwitchStatement') return [];
+    const wanted = pattern.cases.filter((switchCase) => !(switchCase.test && isEllipsis(switchCase.test)));
+    return this.match(pattern.discriminant, code.discriminant, state).flatMap((next) =>
+      this.matchSubset(wanted, code.cases, next, (patternCase, codeCase, current) => {
+        if ((patternCase.test === null) !== (codeCase.test === null)) return [];
+        const tested = patternCase.test && codeCase.test ? this.match(patternCase.test, codeCase.test, current) : [current];
+        return tested.flatMap((after) => this.matchSequence(patternCase.consequent, codeCase.consequent, 0, 0, after, false));
+      }),
+    );
   }
 
   /** `class $C { … }` matches class declarations and expressions, exported or not; members as a subset. */

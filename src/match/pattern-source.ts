@@ -83,7 +83,9 @@ export function rewritePattern(source: string): string {
       const statementStart = /[{;]\s*$/.test(out) && /^\s/.test(rest) && !/^\s*[}),]/.test(rest);
       const isSpread =
         !afterKeywordOrDot && !statementStart && next !== undefined && /[A-Za-z_$(\[{'"`]/.test(next) && !/^\s*\n/.test(rest);
-      out += isSpread ? '...' : statementStart ? `${ELLIPSIS};` : ELLIPSIS;
+      // `switch (x) { ... }`: any cases, written as a case the matcher reads as "any cases".
+      const switchBody = /\bswitch\s*\((?:[^()]|\([^()]*\))*\)\s*\{\s*$/.test(out);
+      out += switchBody ? `case ${ELLIPSIS}:` : isSpread ? '...' : statementStart ? `${ELLIPSIS};` : ELLIPSIS;
       i += 3;
       continue;
     }

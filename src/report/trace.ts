@@ -42,6 +42,11 @@ export function traceOf(evidence: readonly Evidence[], range: readonly [number, 
       }
       continue;
     }
+    if (item.kind === 'use') {
+      const rendered = flowStep({ kind: 'sink', file: item.file ?? site.path, range: item.range, note: 'used here' }, site);
+      if (rendered) add({ ...rendered, kind: 'use' });
+      continue;
+    }
     const origin = item.origin;
     if (isExternal(origin)) {
       add({ file: site.displayPath(origin.file), line: origin.line, column: origin.column, note: `${origin.text} is defined here` });
@@ -64,7 +69,7 @@ function boundedFlow(steps: readonly FlowStep[]): readonly FlowStep[] {
   return [...head, marker, ...tail];
 }
 
-function flowStep(step: FlowStep, site: TraceSite): TraceStep | undefined {
+function flowStep(step: Omit<FlowStep, 'kind'> & { kind: string }, site: TraceSite): TraceStep | undefined {
   const local = site.isAnalysedFile(step.file);
   const start = local ? site.position(step.range[0]) : site.positionIn(step.file, step.range[0]);
   const end = local ? site.position(step.range[1]) : site.positionIn(step.file, step.range[1]);

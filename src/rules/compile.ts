@@ -104,6 +104,8 @@ function compileRule(rule: RuleDocument, path: Path, models: ModelRegistry): Omi
     ...(contexts ? { contexts } : {}),
     engine,
     ...(rule['key-candidate'] ? { keyCandidate: canonicalMetavariable(rule['key-candidate']) } : {}),
+    supersedes: new Set(rule.supersedes ?? []),
+    ...(rule['report-at-definition'] ? { reportAtDefinition: canonicalMetavariable(rule['report-at-definition']) } : {}),
   };
 }
 

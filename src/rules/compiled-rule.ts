@@ -17,6 +17,10 @@ export interface CompiledRule extends RuleDescription {
   engine: RuleEngine;
   /** The metavariable whose constant value is a key to try on samples (`key-candidate`). */
   keyCandidate?: string;
+  /** The metavariable whose definition a match is reported at (`report-at-definition`). */
+  reportAtDefinition?: string;
+  /** Ids of rules whose findings this rule's findings replace where they cover the same code. */
+  supersedes: ReadonlySet<string>;
   origin: { file: string; line: number; column: number };
 }
 

@@ -10,8 +10,8 @@ import { isProblem, readYaml, type YamlSource } from './yaml-source.js';
 /** The shipped pack; found from the installed package, so it works from any directory. */
 export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
-/** Folders of a pack that hold other data than rules: library models, inspect checks. */
-const NON_RULE_FOLDERS = new Set(['models', 'inspect', 'node_modules']);
+/** Folders of a pack that hold other data than rules (library models, inspect checks) or rules loaded only on request (`--rules`): opt-in. */
+const NON_RULE_FOLDERS = new Set(['models', 'inspect', 'opt-in', 'node_modules']);
 /** The shipped models: loaded with every pack (even without the shipped rules), since users' rules build on them. */
 export const DEFAULT_MODELS_DIR = join(DEFAULT_RULES_DIR, 'models');
 const RULE_FILE = /\.ya?ml$/i;

@@ -57,6 +57,13 @@ export const RULE = z.strictObject({
   'key-candidate': metavariableReference
     .optional()
     .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),
+  'report-at-definition': metavariableReference
+    .optional()
+    .meta({ description: 'A metavariable bound to a named value: matches are reported once, where that value is defined, with each use in the trace.' }),
+  supersedes: z
+    .array(ruleId)
+    .optional()
+    .meta({ description: 'Ids of more general rules: their findings are dropped where this rule reports the same code.' }),
   mode: z.enum(['search', 'taint']).optional(),
   options: z.looseObject({}).optional(),
   ...SEARCH_MODE_FIELDS,

@@ -13,6 +13,7 @@ import type { Finding, ToolError } from '../report/finding.js';
 import { OccurrenceCounter } from '../report/fingerprint.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { LineIndex } from '../util/line-index.js';
+import { reportAtDefinitions } from './definitions.js';
 import { asClause } from '../text/clause.js';
 
 export interface FileInput {
@@ -74,6 +75,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
   const site = findingSite(input, context, options);
   const otherSites = new Map<string, FindingSite | undefined>();
   const findings: Finding[] = [];
+  const reported: ReportedRange[] = [];
   const errors: ToolError[] = [];
   for (const rule of applicable) {
     if (!rule.engine.mayMatch(facts.words)) continue;
@@ -87,16 +89,69 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${asClause(describe(error))} (its other findings are kept)`, kind: 'internal' });
       continue;
     }
-    for (const match of oneMatchPerRange(matches)) {
+    if (rule.reportAtDefinition) matches = reportAtDefinitions(matches, rule.reportAtDefinition, facts, options.project);
+    for (const match of mergeOverlapping(oneMatchPerRange(matches))) {
       // A data-flow rule may find a sink in another file while following a value from this one.
       const where = match.file === undefined || match.file === input.absolutePath ? site : memoized(otherSites, match.file, () => otherFileSite(match.file!, options) ?? null);
       if (!where) continue;
       const finding = buildFinding(rule, match, where, (binding) => matchContext.displayText(binding));
-      if (where === site) options.onMatch?.(rule, match, finding, matchContext);
+      // A match reported at a definition in another file still bound its metavariables here.
+      if (where === site || match.state.evidence.some((item) => item.kind === 'use')) options.onMatch?.(rule, match, finding, matchContext);
       findings.push(finding);
+      reported.push({ rule, file: match.file, range: match.range });
     }
   }
-  return { findings, errors };
+  return { findings: withoutSuperseded(findings, reported), errors };
+}
+
+interface ReportedRange {
+  rule: CompiledRule;
+  file: string | undefined;
+  range: readonly [number, number];
+}
+
+/**
+ * A rule's `supersedes` (docs/rules.md §1): a finding of a superseded rule is dropped where a
+ * finding of the rule that supersedes it covers any of the same code in the same file.
+ */
+function withoutSuperseded(findings: Finding[], reported: readonly ReportedRange[]): Finding[] {
+  const superseding = reported.filter((entry) => entry.rule.supersedes.size > 0);
+  if (superseding.length === 0) return findings;
+  return findings.filter((_, index) => {
+    const own = reported[index]!;
+    return !superseding.some((other) => other.rule.supersedes.has(own.rule.id) && other.file === own.file && overlaps(other.range, own.range));
+  });
+}
+
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/**
+ * Matches of one rule whose code overlaps are one finding, over the code they cover together: a
+ * key split over a concatenation is one key. Data-flow matches are kept apart (each is a path).
+ */
+function mergeOverlapping(matches: readonly RangeMatch[]): RangeMatch[] {
+  const merged: RangeMatch[] = [];
+  let open: RangeMatch | undefined;
+  for (const match of matches) {
+    if (match.file !== undefined || flowSource(match)) {
+      merged.push(match);
+      continue;
+    }
+    if (open && match.range[0] < open.range[1]) {
+      const widest = match.range[1] - match.range[0] > open.range[1] - open.range[0] ? match : open;
+      const range: readonly [number, number] = [open.range[0], Math.max(open.range[1], match.range[1])];
+      const state = { ...widest.state, evidence: [...open.state.evidence, ...match.state.evidence] };
+      const index = merged.indexOf(open);
+      open = { range, state };
+      merged[index] = open;
+      continue;
+    }
+    open = { ...match };
+    merged.push(open);
+  }
+  return merged;
 }
 
 /** Another project file's site, when it is inside the scan root (findings outside it are not reported). */

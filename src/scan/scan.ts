@@ -5,6 +5,7 @@ import { shippedChecks } from '../crypto/check-catalog.js';
 import { describeCheck, describeRule } from '../report/describe-rule.js';
 import { compareFindings, compareProblems, type Finding, type Report, type RuleDescription, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
+import { oneFindingPerPlace } from './same-place.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
@@ -161,7 +162,7 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
   const report: Report = {
     version: 1,
     tool: { name: 'nobackdoor', version: TOOL_VERSION },
-    findings: findings.sort(compareFindings),
+    findings: oneFindingPerPlace(findings).sort(compareFindings),
     errors: errors.sort(compareProblems),
     warnings: warnings.sort(compareProblems),
     stats: {

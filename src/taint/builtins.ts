@@ -22,6 +22,8 @@ const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find'
 /** Methods that store their arguments in their receiver (arrays, sets, maps, form data, headers). */
 const STORING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'append', 'splice', 'fill']);
 const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
+/** `Array.from(items, fn)` and the typed arrays' `from`: each element is what `fn` returns for it. */
+const MAPPING_FROM = /^(Array|(Ui|I)nt(8|16|32)Array|Uint8ClampedArray|Float(32|64)Array|Big(Ui|I)nt64Array)\.from$/;
 const IDENTITY = new Set(['Promise.resolve', 'Object.freeze', 'Object.seal', 'structuredClone', 'Array.from', 'Array.of']);
 
 /**
@@ -45,6 +47,11 @@ export function callBuiltin(interpreter: Interpreter, call: BuiltinCall): Value 
     return joinAll(resolved);
   }
   if (call.global && PROMISE_COMBINATORS.has(call.global)) return valueOf(wholeTaint(args[0] ?? CLEAN));
+  if (call.global && MAPPING_FROM.test(call.global) && callable(args[1])) {
+    const element = valueOf(wholeTaint(args[0] ?? CLEAN));
+    const returned = joinAll(args[1]!.functions!.map((fn) => interpreter.invoke(fn, [element, CLEAN], args[2] ?? CLEAN, call.node, [])));
+    return valueOf(wholeTaint(args[0] ?? CLEAN).union(wholeTaint(returned)));
+  }
   if (call.global && IDENTITY.has(call.global)) return args[0] ?? CLEAN;
   if (call.global === 'Promise.reject') return CLEAN;
   if (call.global === 'Object.assign' && args[0]) {

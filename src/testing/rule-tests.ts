@@ -11,6 +11,7 @@ import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
 import { didYouMean } from '../text/suggest.js';
 import type { Finding } from '../report/finding.js';
 import { analyzeFile } from '../scan/analyze-file.js';
+import { oneFindingPerPlace } from '../scan/same-place.js';
 import { parseAnnotations, type Annotation } from './annotations.js';
 
 /** One place where expectation and reality differ. */
@@ -121,6 +122,7 @@ export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelect
     for (const error of analysis.errors) result.problems.push({ file: shown(testFile), line: error.line ?? 1, column: error.column ?? 1, message: error.message, ...(error.ruleId ? { ruleId: error.ruleId } : {}) });
     for (const finding of analysis.findings) findings.set(finding.file, [...(findings.get(finding.file) ?? []), finding]);
   }
+  for (const [file, found] of findings) findings.set(file, oneFindingPerPlace(found));
   for (const testFile of testFiles) {
     const text = texts.get(testFile);
     if (text === undefined) continue;

@@ -79,7 +79,7 @@ describe('the GitHub Action', () => {
     const everything = runAction(action, workspace, { 'diff-base': 'none', 'fail-on': 'none', annotations: 'false' });
     expect(everything.status).toBe(0);
     expect(everything.outputs.result).toBe('pass');
-    expect(Number(everything.outputs.findings)).toBe(14);
+    expect(Number(everything.outputs.findings)).toBe(13);
     expect(everything.stdout).not.toContain('::error');
 
     const broken = runAction(action, workspace, { 'fail-on': 'severe' });

@@ -1,10 +1,11 @@
 /* global CryptoJS, sjcl, aesjs */
 
+// ruleid: hardcoded-symmetric-key
 var PAGE_KEY = CryptoJS.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
 
 function encryptForm(value) {
   var iv = CryptoJS.lib.WordArray.random(16);
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return { iv: iv.toString(), ct: CryptoJS.AES.encrypt(value, PAGE_KEY, { iv: iv }).toString() };
 }
 

@@ -4,38 +4,44 @@ import { AES } from 'crypto-js';
 import forge from 'node-forge';
 import { ARCHIVE_KEY, WEBHOOK_SECRET } from './secrets';
 
+// ruleid: hardcoded-symmetric-key
 const SECRET_KEY = 'my-super-secret-key-0123456789ab';
+// ruleid: hardcoded-symmetric-key
 const ZERO_KEY = Buffer.alloc(32);
+// ruleid: hardcoded-symmetric-key
 const SETTINGS = { cipherKey: Buffer.from('00112233445566778899aabbccddeeff', 'hex') };
 
 export function encryptNote(note: string) {
   const iv = randomBytes(12);
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   const cipher = createCipheriv('aes-256-gcm', SECRET_KEY, iv);
   return Buffer.concat([iv, cipher.update(note, 'utf8'), cipher.final(), cipher.getAuthTag()]);
 }
 
 export function decryptWithZeroKey(iv: Buffer, data: Buffer) {
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   const decipher = createDecipheriv('aes-256-cbc', ZERO_KEY, iv);
   return Buffer.concat([decipher.update(data), decipher.final()]);
 }
 
 export function hexKey(iv: Buffer, data: Buffer) {
-  const key = Buffer.from('603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4', 'hex');
   // ruleid: hardcoded-symmetric-key
+  const key = Buffer.from('603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4', 'hex');
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createCipheriv('aes-256-cbc', key, iv).update(data);
 }
 
 export function derivedFromLiteralPassword(iv: Buffer, data: Buffer) {
-  const key = scryptSync('correct horse battery staple', 'salt', 32);
   // ruleid: hardcoded-symmetric-key
+  const key = scryptSync('correct horse battery staple', 'salt', 32);
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createCipheriv('aes-256-cbc', key, iv).update(data);
 }
 
 export function envWithLiteralFallback(iv: Buffer, data: Buffer) {
-  const key = process.env.DATA_KEY || 'dev-only-key-do-not-use-in-prod!';
   // ruleid: hardcoded-symmetric-key
+  const key = process.env.DATA_KEY || 'dev-only-key-do-not-use-in-prod!';
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createCipheriv('aes-256-cbc', key, iv).update(data);
 }
 
@@ -47,13 +53,14 @@ export function hashedLiteralSecretCut(iv: Buffer, data: Buffer) {
 }
 
 export function hashedEnvWithFallback(iv: Buffer, data: Buffer) {
-  const key = crypto.createHash('sha256').update(process.env.APP_SECRET || 'change-me').digest();
   // ruleid: hardcoded-symmetric-key
+  const key = crypto.createHash('sha256').update(process.env.APP_SECRET || 'change-me').digest();
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createCipheriv('aes-256-cbc', key, iv).update(data);
 }
 
 export function configObject(iv: Buffer, data: Buffer) {
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createCipheriv('aes-128-cbc', SETTINGS.cipherKey, iv).update(data);
 }
 
@@ -68,7 +75,7 @@ export function crossFileConstant(iv: Buffer, data: Buffer) {
 }
 
 export function crossFileHmac(body: string) {
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return crypto.createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
 }
 
@@ -79,14 +86,15 @@ export function cryptoJsPassphrase(text: string) {
 }
 
 export function cryptoJsWordArrayKey(text: string) {
+  // ruleid: hardcoded-symmetric-key
   const key = CryptoJS.enc.Utf8.parse('1234567890123456');
   const iv = CryptoJS.lib.WordArray.random(16);
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return AES.encrypt(text, key, { iv }).toString();
 }
 
 export function cryptoJsHmac(payload: string) {
-  // ruleid: hardcoded-symmetric-key
+  // ok: hardcoded-symmetric-key (reported where the key is defined)
   return CryptoJS.HmacSHA256(payload, SECRET_KEY).toString();
 }
 
@@ -168,8 +176,10 @@ export function nonNullAndCasts(settings: { key?: Buffer; iv?: Buffer }, data: B
 }
 
 export function secretKeyObjectFromLiteral(iv: Buffer, data: Buffer) {
-  const keyObject = crypto.createSecretKey(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
+  // reported once, where the key is made; its use is in the trace
   // ruleid: hardcoded-symmetric-key
+  const keyObject = crypto.createSecretKey(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
+  // ok: hardcoded-symmetric-key
   return crypto.createCipheriv('aes-128-gcm', keyObject, iv).update(data);
 }
 
@@ -198,4 +208,27 @@ export class InjectedKeyCrypto {
     // ok: hardcoded-symmetric-key
     return createCipheriv('aes-128-gcm', this.key, iv).update(profile);
   }
+}
+
+export function emptyEnvFallback(iv: Buffer, data: Buffer) {
+  // an empty fallback is no key in the code: secret-empty-fallback (low)
+  // ok: hardcoded-symmetric-key
+  return crypto.createCipheriv('aes-256-cbc', Buffer.from(process.env.DATA_KEY_HEX ?? '', 'hex'), iv).update(data);
+}
+
+// a KeyObject made from a literal
+// ruleid: hardcoded-symmetric-key
+export const SECRET_KEY_OBJECT = crypto.createSecretKey(Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'hex'));
+export function keyObjectFromLiteral() {
+  // ruleid: hardcoded-symmetric-key
+  return crypto.createSecretKey('hmac-signing-secret', 'utf8');
+}
+export function keyObjectFromEnv() {
+  // ok: hardcoded-symmetric-key
+  return crypto.createSecretKey(Buffer.from(process.env.SIGNING_KEY_HEX!, 'hex'));
+}
+export function keyObjectInline(iv: Buffer, data: Buffer) {
+  // one finding for the key made and used in one expression
+  // ruleid: hardcoded-symmetric-key
+  return crypto.createCipheriv('aes-128-cbc', crypto.createSecretKey(Buffer.from('00112233445566778899aabbccddeeff', 'hex')), iv).update(data);
 }

@@ -46,6 +46,16 @@ function arrayCallbacks() {
   const lengths = ['a', 'b'].map((item) => item.length);
   // ok: taint-async
   log(lengths);
+  // Array.from and the typed arrays' from with a mapping function: what it returns
+  const made = Uint8Array.from({ length: 4 }, () => getSecret().length);
+  // ruleid: taint-async
+  log(made);
+  const copied = Array.from(secrets, (item) => item.trim());
+  // ruleid: taint-async
+  log(copied);
+  const counted = Array.from({ length: 4 }, (_, index) => index * 2);
+  // ok: taint-async
+  log(counted);
 }
 
 function closures() {
