@@ -45,6 +45,11 @@ export function callBuiltin(interpreter: Interpreter, call: BuiltinCall): Value 
     return joinAll(resolved);
   }
   if (call.global && PROMISE_COMBINATORS.has(call.global)) return valueOf(wholeTaint(args[0] ?? CLEAN));
+  if (call.global === 'Array.from' && callable(args[1])) {
+    // Array.from(items, mapFn) maps like items.map(mapFn): the array holds what the callback returns.
+    const element = valueOf(wholeTaint(args[0] ?? CLEAN));
+    return valueOf(wholeTaint(joinAll(args[1]!.functions!.map((fn) => interpreter.invoke(fn, [element, CLEAN], args[2] ?? CLEAN, call.node, [])))));
+  }
   if (call.global && IDENTITY.has(call.global)) return args[0] ?? CLEAN;
   if (call.global === 'Promise.reject') return CLEAN;
   if (call.global === 'Object.assign' && args[0]) {

@@ -387,7 +387,8 @@ export class TaintRun implements AnalysisHost {
         if (other && !sameCode(binding, other)) return;
       }
     }
-    const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.sink.file}:${finding.sink.range.join('-')}:${finding.sink.spec}`;
+    // One finding per source and report site: two sinks reached through one call (a wrapper that logs twice, a client that is a sink itself and calls one) are one place to fix.
+    const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.reportAt.file}:${finding.reportAt.range.join('-')}`;
     const existing = this.findings.get(key);
     if (existing) {
       if (this.drained.has(key) || (existing.taint.trace?.length ?? 0) <= (finding.taint.trace?.length ?? 0)) return;

@@ -46,6 +46,15 @@ function arrayCallbacks() {
   const lengths = ['a', 'b'].map((item) => item.length);
   // ok: taint-async
   log(lengths);
+  // Array.from's second argument maps like map: what it returns makes the array.
+  const made = Array.from({ length: 3 }, () => getSecret());
+  // ruleid: taint-async
+  log(made);
+  const copied = Array.from(secrets, () => 'placeholder');
+  // ok: taint-async
+  log(copied);
+  // ruleid: taint-async
+  log(Array.from(secrets));
 }
 
 function closures() {
