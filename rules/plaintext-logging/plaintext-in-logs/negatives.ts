@@ -1,0 +1,25 @@
+// Clean code around decryption: ids, lengths, hashes, re-encrypted data, redacted values.
+import crypto from 'node:crypto';
+import * as openpgp from 'openpgp';
+import { maskContent } from './mask';
+
+export async function clean(key: CryptoKey, iv: Uint8Array, ciphertext: ArrayBuffer, messageId: string) {
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, ciphertext);
+  const digest = Buffer.from(await crypto.subtle.digest('SHA-256', plain)).toString('hex');
+  // ok: plaintext-in-logs
+  console.log('decrypted', messageId, plain.byteLength, digest);
+  // ok: plaintext-in-logs
+  console.log('decrypted', maskContent(new TextDecoder().decode(plain)));
+  const again = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, key, plain);
+  // ok: plaintext-in-logs
+  console.log('re-encrypted for storage', Buffer.from(again).toString('base64'));
+  // ok: plaintext-in-logs
+  console.log('could not decrypt message; the plaintext was dropped');
+}
+
+export async function verifyOnly(armoredMessage: string, verificationKeys: openpgp.PublicKey) {
+  const message = await openpgp.readMessage({ armoredMessage });
+  const { signatures } = await openpgp.verify({ message, verificationKeys });
+  // ok: plaintext-in-logs
+  console.log('signature valid', await signatures[0]?.verified);
+}

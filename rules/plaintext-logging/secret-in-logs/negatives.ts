@@ -1,0 +1,22 @@
+// Clean code: the word "password" in text, hashes, keys derived from a password, redacted values.
+import crypto from 'node:crypto';
+import argon2 from 'argon2';
+declare function redactSecrets<T>(value: T): T;
+
+export async function clean(body: { email: string; password: string; passphrase: string }) {
+  // ok: secret-in-logs
+  console.log('password reset requested for', body.email);
+  // ok: secret-in-logs
+  console.log('password hash', await argon2.hash(body.password));
+  const key = crypto.scryptSync(body.passphrase, 'salt', 32);
+  // A key derived from the passphrase is key material (reported by key-material-in-logs), not the passphrase.
+  // ok: secret-in-logs
+  console.log('derived', key.toString('hex'));
+  // ok: secret-in-logs
+  console.log(redactSecrets(body));
+  // ok: secret-in-logs
+  console.log('fingerprint', crypto.createHash('sha256').update(body.password).digest('hex').slice(0, 8));
+  const passwordStrength = body.password.length > 12 ? 'strong' : 'weak';
+  // ok: secret-in-logs
+  console.log('strength', passwordStrength);
+}
