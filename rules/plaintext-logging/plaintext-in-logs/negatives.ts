@@ -23,3 +23,21 @@ export async function verifyOnly(armoredMessage: string, verificationKeys: openp
   // ok: plaintext-in-logs
   console.log('signature valid', await signatures[0]?.verified);
 }
+
+interface DecryptedEvent { getId(): string; getType(): string; roomId: string; content: { body: string } }
+declare const olm: { decryptEvent(raw: unknown): Promise<DecryptedEvent> };
+
+export async function eventMetadata(raw: unknown) {
+  const event = await olm.decryptEvent(raw);
+  // Ids and types of a decrypted event are what the message advises logging.
+  // ok: plaintext-in-logs
+  console.log('decrypted event', event.getId(), event.getType(), event.roomId);
+  // ruleid: plaintext-in-logs
+  console.log('decrypted event', event.content.body);
+}
+
+export async function recoveryKeyPublicHalf(key: CryptoKey, iv: Uint8Array, sealed: ArrayBuffer, derive: (seed: ArrayBuffer) => { publicKeyBase64: string }) {
+  const recoverySeed = await crypto.subtle.decrypt({ name: 'AES-CTR', counter: iv, length: 64 }, key, sealed);
+  // ok: plaintext-in-logs
+  console.log('backup public key', derive(recoverySeed).publicKeyBase64);
+}

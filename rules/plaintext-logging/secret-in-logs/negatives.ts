@@ -20,3 +20,12 @@ export async function clean(body: { email: string; password: string; passphrase:
   // ok: secret-in-logs
   console.log('strength', passwordStrength);
 }
+
+export async function responseIsNotTheToken(accessToken: string) {
+  const response = await fetch('https://example.org/_matrix/client/v3/sync', { headers: { Authorization: `Bearer ${accessToken}` } });
+  // What the server answered is not the token sent with the request.
+  // ok: secret-in-logs
+  console.log('sync returned', response.status, await response.json());
+  // ruleid: secret-in-logs
+  console.log('sync with', accessToken);
+}
