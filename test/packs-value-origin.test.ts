@@ -47,7 +47,7 @@ async function valueOriginFindings(rule: string, root: string): Promise<string[]
   expect(report.errors).toEqual([]);
   return report.findings
     .filter((finding) => finding.confidence !== 'low')
-    .filter((finding) => !SINKS_BY_RECEIVER_NAME.some((entry) => finding.trace.at(-1)?.note.endsWith(`(${entry})`))).map((finding) => `${finding.ruleId} ${relative(root, join(root, finding.file))}:${finding.line} ${finding.trace.at(-1)?.note ?? ''}`);
+    .filter((finding) => !SINKS_BY_RECEIVER_NAME.some((entry) => finding.trace?.at(-1)?.note.endsWith(`(${entry})`))).map((finding) => `${finding.ruleId} ${relative(root, join(root, finding.file))}:${finding.line} ${finding.trace?.at(-1)?.note ?? ''}`);
 }
 
 describe('the key-escrow and plaintext-logging packs', () => {
