@@ -29,3 +29,14 @@ export async function responseIsNotTheToken(accessToken: string) {
   // ruleid: secret-in-logs
   console.log('sync with', accessToken);
 }
+
+declare function sanitizeUrlForLogs(url: string): string;
+
+export function outgoingToDevice(request: { body: string; txn_id: string }, logger: Console, url: string) {
+  // A queued protocol request's body, outside any HTTP route: not a login form.
+  const parsed = JSON.parse(request.body) as { messages: Record<string, unknown> };
+  // ok: secret-in-logs
+  logger.info(`sending to ${Object.keys(parsed.messages).join(', ')} txn ${request.txn_id}`);
+  // ok: secret-in-logs
+  logger.info('fetching', sanitizeUrlForLogs(url));
+}
