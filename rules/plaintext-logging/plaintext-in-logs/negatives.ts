@@ -41,3 +41,17 @@ export async function recoveryKeyPublicHalf(key: CryptoKey, iv: Uint8Array, seal
   // ok: plaintext-in-logs
   console.log('backup public key', derive(recoverySeed).publicKeyBase64);
 }
+
+declare class RendezvousError extends Error { constructor(message: string, reason: string) }
+declare const channel: { decrypt(ciphertext: string): Promise<{ type: string; reason: string; secret: string }> };
+
+export async function protocolFailure(ciphertext: string) {
+  const payload = await channel.decrypt(ciphertext);
+  if (payload.type === 'm.login.failure') {
+    // A protocol failure code from the decrypted payload is not the user's content.
+    // ok: plaintext-in-logs
+    throw new RendezvousError('Failed', payload.reason);
+  }
+  // ruleid: plaintext-in-logs
+  throw new Error(`unexpected payload ${JSON.stringify(payload)}`);
+}

@@ -40,3 +40,11 @@ export function outgoingToDevice(request: { body: string; txn_id: string }, logg
   // ok: secret-in-logs
   logger.info('fetching', sanitizeUrlForLogs(url));
 }
+
+declare const BackupDecryptionKey: { fromBase64(text: string): { megolmV1PublicKey: { publicKeyBase64: string } } };
+
+export function recoveryKeyCheck(recoveryKey: string, expected: string, log: Console) {
+  const decryptionKey = BackupDecryptionKey.fromBase64(recoveryKey);
+  // ok: secret-in-logs
+  log.debug('backup key does not match', `cached pub key: ${decryptionKey.megolmV1PublicKey.publicKeyBase64}`, `active: ${expected}`);
+}
