@@ -28,7 +28,7 @@ describe('nobackdoor scan (the real binary)', () => {
     const run = runBinary(['scan', 'fixtures/demo-app']);
     expect(run.stdout).toContain('server/src/legacy/archive.ts');
     expect(run.stdout).toMatch(/\n\s+11 \|   const cipher = crypto\.createCipheriv\('aes-128-ecb', key, null\);\n\s+\| {18}\^{47}\n/);
-    expect(run.stdout).toMatch(/\d+ findings \(\d+ high, 1 medium\) · 15 files analysed · \d+ rules/);
+    expect(run.stdout).toMatch(/\d+ findings \(1 critical, \d+ high, 1 medium, 1 info\) · 15 files analysed · \d+ rules/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -46,7 +46,9 @@ describe('nobackdoor scan (the real binary)', () => {
   });
 
   it('follows --fail-on', () => {
-    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(0);
+    // The demo app's unwrapped key upload is critical.
+    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(1);
+    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical', '--exclude', 'client/src/crypto/keys.ts']).status).toBe(0);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'HIGH']).status).toBe(1);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'none']).status).toBe(0);
     const clean = makeProject({ 'a.ts': "import { createCipheriv } from 'crypto';\ncreateCipheriv('aes-256-gcm', k, iv);\n" });

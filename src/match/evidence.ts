@@ -1,5 +1,5 @@
 import type { Origin } from '../lang/origin.js';
-import type { Confidence } from '../report/severity.js';
+import type { Confidence, Severity } from '../report/severity.js';
 
 /**
  * Why a match holds, beyond the code it covers: what a finding's `trace` is built from
@@ -27,6 +27,8 @@ export interface FlowEvidence {
   steps: readonly FlowStep[];
   /** Lower than the rule's when the path rests on a weaker source (a name-only model entry). */
   confidence?: Confidence;
+  /** Lower than the rule's when the path rests on a source that proves less (a name-only model entry). */
+  severity?: Severity;
 }
 
 /** The first source step of a match's flow evidence, if it has one. */

@@ -6,7 +6,7 @@ import type { LineIndex } from '../util/line-index.js';
 import type { Finding } from './finding.js';
 import { fingerprintOf, flowFingerprintOf, OccurrenceCounter } from './fingerprint.js';
 import { renderMessage } from './message.js';
-import { leastConfident, lowerSeverity } from './severity.js';
+import { leastConfident, leastSevere, lowerSeverity } from './severity.js';
 import { traceOf, type TraceSite } from './trace.js';
 
 const MAX_SNIPPET_LINES = 6;
@@ -29,7 +29,8 @@ export function buildFinding(rule: CompiledRule, match: RangeMatch, site: Findin
   const values: Record<string, string> = {};
   for (const [name, binding] of Object.entries(match.state.bindings)) values[name.slice(1)] = describe(binding);
   const trace = traceOf(match.state.evidence, match.range, site);
-  const severity = site.context.test && site.testSeverity === 'lower' ? lowerSeverity(rule.severity) : rule.severity;
+  const proven = match.state.evidence.reduce((least, item) => (item.kind === 'flow' && item.severity ? leastSevere(least, item.severity) : least), rule.severity);
+  const severity = site.context.test && site.testSeverity === 'lower' ? lowerSeverity(proven) : proven;
   const confidence = match.state.evidence.reduce((least, item) => (item.kind === 'flow' && item.confidence ? leastConfident(least, item.confidence) : least), rule.confidence);
   const lastSnippetLine = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
   const fingerprint = fingerprintOf(rule.id, site.path, matched, site.occurrences.next(`${rule.id}\0${matched}`));

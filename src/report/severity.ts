@@ -23,3 +23,8 @@ export function lowerSeverity(severity: Severity): Severity {
 export function leastConfident(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCES.indexOf(a) >= CONFIDENCES.indexOf(b) ? a : b;
 }
+
+/** The less severe of two severities: a finding is no more severe than its weakest proof allows. */
+export function leastSevere(a: Severity, b: Severity): Severity {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}

@@ -6,13 +6,15 @@ import { EMPTY_STATE } from '../match/state.js';
 import { namesOfWrittenType } from '../match/type-names.js';
 import { metavariableReference } from '../match/operators/metavariable-schema.js';
 import { CompileProblem, FORMULA_ITEM, FORMULA_KEYS, formulaCompiler, type Path } from '../match/operators/index.js';
-import { CONFIDENCES, type Confidence } from '../report/severity.js';
+import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../report/severity.js';
 import { closestWord } from '../text/suggest.js';
 import type { RuleProblem } from './compiled-rule.js';
 import { describeIssue } from './describe-issue.js';
 import type { YamlSource } from './yaml-source.js';
 
 const kebab = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+const FIELD_PATH = z.string().regex(/^[A-Za-z_$#][\w$]*(\.[A-Za-z_$#][\w$]*)*$/, 'a field path such as "privateKey" or "keys.private"');
 
 const ENTRY = z.strictObject({
   id: z.string().regex(kebab, 'a kebab-case id such as "node-generate-key-pair"'),
@@ -26,6 +28,7 @@ const ENTRY = z.strictObject({
   exact: z.boolean().optional(),
   'by-side-effect': z.union([z.boolean(), z.literal('only')]).optional(),
   confidence: z.enum(CONFIDENCES).optional().meta({ description: 'How sure a match of this entry is; findings resting on it are no surer.' }),
+  severity: z.enum(SEVERITIES).optional().meta({ description: 'Sources: findings resting on this entry are at most this severe (a name-only source proves less).' }),
   from: metavariableReference.optional(),
   to: metavariableReference.optional(),
   type: z
@@ -33,10 +36,9 @@ const ENTRY = z.strictObject({
     .optional()
     .meta({ description: 'Instead of a pattern: every variable, parameter or field whose declared type (or constructor) is one of these, such as CryptoKey or KeyObject.' }),
   field: z
-    .string()
-    .regex(/^[A-Za-z_$#][\w$]*(\.[A-Za-z_$#][\w$]*)*$/, 'a field path such as "privateKey" or "keys.private"')
+    .union([FIELD_PATH, z.array(FIELD_PATH).min(1)])
     .optional()
-    .meta({ description: 'Sources: only this field of the matched value is tainted (a key pair\'s privateKey, not its publicKey).' }),
+    .meta({ description: 'Sources: only this field (or these fields) of the matched value is tainted (a key pair\'s privateKey, not its publicKey; a request body\'s password and passphrase).' }),
 });
 
 const KIND = z.strictObject({
@@ -64,9 +66,11 @@ export interface ModelEntry {
   exact?: boolean;
   bySideEffect?: boolean | 'only';
   confidence?: Confidence;
+  severity?: Severity;
   from?: string;
   to?: string;
-  field?: string[];
+  /** Field paths of the matched value that are tainted (each a list of names). */
+  fields?: string[][];
   origin: { file: string; line: number; column: number };
 }
 
@@ -121,9 +125,10 @@ export class ModelRegistry {
       ...(entry.exact !== undefined ? { exact: entry.exact } : {}),
       ...(entry['by-side-effect'] !== undefined ? { bySideEffect: entry['by-side-effect'] } : {}),
       ...(entry.confidence ? { confidence: entry.confidence } : {}),
+      ...(entry.severity ? { severity: entry.severity } : {}),
       ...(entry.from ? { from: entry.from } : {}),
       ...(entry.to ? { to: entry.to } : {}),
-      ...(entry.field ? { field: entry.field.split('.') } : {}),
+      ...(entry.field ? { fields: ([] as string[]).concat(entry.field).map((path) => path.split('.')) } : {}),
       origin: { file: source.file, ...source.locate(path) },
     };
     this.byId.set(entry.id, compiled);

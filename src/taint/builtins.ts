@@ -48,9 +48,9 @@ export function callBuiltin(interpreter: Interpreter, call: BuiltinCall): Value 
   }
   if (call.global && PROMISE_COMBINATORS.has(call.global)) return valueOf(wholeTaint(args[0] ?? CLEAN));
   if (call.global && MAPPING_FROM.test(call.global) && callable(args[1])) {
+    // Array.from(items, mapFn) maps like items.map(mapFn): the array holds what the callback returns.
     const element = valueOf(wholeTaint(args[0] ?? CLEAN));
-    const returned = joinAll(args[1]!.functions!.map((fn) => interpreter.invoke(fn, [element, CLEAN], args[2] ?? CLEAN, call.node, [])));
-    return valueOf(wholeTaint(args[0] ?? CLEAN).union(wholeTaint(returned)));
+    return valueOf(wholeTaint(joinAll(args[1]!.functions!.map((fn) => interpreter.invoke(fn, [element, CLEAN], args[2] ?? CLEAN, call.node, [])))));
   }
   if (call.global && IDENTITY.has(call.global)) return args[0] ?? CLEAN;
   if (call.global === 'Promise.reject') return CLEAN;

@@ -100,8 +100,13 @@ function toMatch(finding: TaintFinding, analysed: string): RangeMatch {
   if (finding.taint.origin.kind === 'source' && finding.taint.origin.file !== finding.reportAt.file) {
     for (const name of Object.keys(finding.sourceBindings)) if (!(name in sinkBindings)) delete bindings[name];
   }
-  const confidence = finding.taint.origin.kind === 'source' ? finding.taint.origin.confidence : undefined;
-  const evidence: FlowEvidence = { kind: 'flow', steps: traceSteps(finding.taint.trace), ...(confidence ? { confidence } : {}) };
+  const origin = finding.taint.origin.kind === 'source' ? finding.taint.origin : undefined;
+  const evidence: FlowEvidence = {
+    kind: 'flow',
+    steps: traceSteps(finding.taint.trace),
+    ...(origin?.confidence ? { confidence: origin.confidence } : {}),
+    ...(origin?.severity ? { severity: origin.severity } : {}),
+  };
   return {
     range: finding.reportAt.range,
     state: { bindings, evidence: [evidence] },

@@ -13,7 +13,7 @@ import { findSpecMatches, nodeRangeKeys } from './spec-matches.js';
 import type { TaintSpec } from './spec.js';
 import { summaryKey, type Summary, type SymbolicInputs } from './summary.js';
 import { isSymbolic, TaintSet } from './taint.js';
-import { CLEAN, joinValues, wholeTaint, type ClassNode, type ClassRef, type FunctionRef, type Value } from './value.js';
+import { CLEAN, isClean, joinValues, MAX_DEPTH, objectValue, valueKey, valueOf, wholeTaint, type ClassNode, type ClassRef, type FunctionRef, type Value } from './value.js';
 
 /** Summaries nested deeper than this (a call chain this long, across any files) make the call opaque. */
 export const MAX_CALL_DEPTH = 24;
@@ -358,27 +358,27 @@ export class TaintRun implements AnalysisHost {
     return parent?.type === 'Identifier' ? this.classNamed(cls.file, parent.name) : undefined;
   }
 
-  private readonly fieldWrites = new Map<ClassNode, Map<string, TaintSet>>();
+  private readonly fieldWrites = new Map<ClassNode, Map<string, Value>>();
   private readonly fieldTypes = new Map<ClassNode, Map<string, ClassRef | null>>();
   /** Bumped whenever a method stores taint in a field that was not there: the file's methods then run again. */
   fieldGeneration = 0;
 
-  /** What the class's methods store in a field from a source (so far), and the type its declaration gives it. */
+  /** What the class's methods store in a field from a source (so far, field by field), and the type its declaration gives it. */
   classFieldValue(cls: ClassRef, field: string): Value {
     const types = memoized(this.fieldTypes, cls.node, () => new Map<string, ClassRef | null>());
     if (!types.has(field)) types.set(field, this.declaredFieldType(cls, field) ?? null);
     const declared = types.get(field);
-    const taint = this.fieldWrites.get(cls.node)?.get(field) ?? TaintSet.EMPTY;
-    return { taint, ...(declared ? { instanceOf: [declared] } : {}) };
+    const stored = this.fieldWrites.get(cls.node)?.get(field) ?? CLEAN;
+    return declared ? { ...stored, instanceOf: [declared] } : stored;
   }
 
   noteFieldWrite(cls: ClassRef, field: string, value: Value): void {
-    const concrete = wholeTaint(value).filter((taint) => !isSymbolic(taint));
-    if (concrete.isEmpty()) return;
-    const fields = memoized(this.fieldWrites, cls.node, () => new Map<string, TaintSet>());
-    const previous = fields.get(field) ?? TaintSet.EMPTY;
-    const next = previous.union(concrete);
-    if (next.key === previous.key) return;
+    const concrete = concreteTaintOf(value);
+    if (isClean(concrete)) return;
+    const fields = memoized(this.fieldWrites, cls.node, () => new Map<string, Value>());
+    const previous = fields.get(field) ?? CLEAN;
+    const next = joinValues(previous, concrete);
+    if (valueKey(next) === valueKey(previous)) return;
     fields.set(field, next);
     this.fieldGeneration++;
   }
@@ -419,7 +419,8 @@ export class TaintRun implements AnalysisHost {
         if (other && !sameCode(binding, other)) return;
       }
     }
-    const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.sink.file}:${finding.sink.range.join('-')}:${finding.sink.spec}`;
+    // One finding per source and report site: two sinks reached through one call (a wrapper that logs twice, a client that is a sink itself and calls one) are one place to fix.
+    const key = `${finding.taint.origin.key}|${finding.taint.label}|${finding.reportAt.file}:${finding.reportAt.range.join('-')}`;
     const existing = this.findings.get(key);
     if (existing) {
       if (this.drained.has(key) || (existing.taint.trace?.length ?? 0) <= (finding.taint.trace?.length ?? 0)) return;
@@ -440,6 +441,18 @@ export class TaintRun implements AnalysisHost {
   notice(kind: TaintLimitNotice['kind'], file: string, message: string): void {
     if (!this.notices.some((notice) => notice.kind === kind && notice.file === file)) this.notices.push({ kind, file, message });
   }
+}
+
+/** A value's concrete taint, field by field (a class field keeps the shape of what is stored in it). */
+function concreteTaintOf(value: Value, depth = 0): Value {
+  const taint = value.taint.filter((item) => !isSymbolic(item));
+  if (!value.fields || depth > MAX_DEPTH) return valueOf(taint);
+  const fields = new Map<string, Value>();
+  for (const [name, field] of value.fields) {
+    const concrete = concreteTaintOf(field, depth + 1);
+    if (!isClean(concrete)) fields.set(name, field.exact ? { ...concrete, exact: true } : concrete);
+  }
+  return objectValue(fields, taint);
 }
 
 /** The identifier-like words of a text: what a rule's prefilter asks of a file, read without parsing it. */

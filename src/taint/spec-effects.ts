@@ -58,20 +58,22 @@ export class SpecEffects {
     const specs = this.run.host.spec.sources;
     // A field source (a key pair's privateKey) taints that field of the exact match only: its
     // subexpressions are no part of the key.
-    const matches = this.run.file.matches.sources.containing(node).filter((match) => (!specs[match.spec]!.exact && !specs[match.spec]!.field) || rangesEqual(match, node));
+    const matches = this.run.file.matches.sources.containing(node).filter((match) => (!specs[match.spec]!.exact && !specs[match.spec]!.fields) || rangesEqual(match, node));
     if (matches.length === 0) return value;
     let result = value;
     for (const match of matches) {
       const spec = specs[match.spec]!;
       const exactly = rangesEqual(match, node);
-      const taint = this.sourceTaint(match, value);
+      // `requires` sees what the expression carries, with the sources listed before this one that
+      // matched it too: a source that requires `not __SOURCE__` is a fallback for the others.
+      const taint = this.sourceTaint(match, result);
       if (!taint) continue;
       if (spec.bySideEffect !== false && exactly) {
         const path = this.run.accessPath(node);
         if (path) this.run.writePath(path.root, path.fields, withTaint(this.run.evaluateTarget(node), TaintSet.of(taint)), true);
         if (spec.bySideEffect === 'only') continue;
       }
-      result = spec.field ? writePath(result, spec.field, withTaint(pathOf(result, spec.field), TaintSet.of(taint)), true) : withTaint(result, TaintSet.of(taint));
+      result = spec.fields ? spec.fields.reduce((tainted, field) => writePath(tainted, field, withTaint(pathOf(tainted, field), TaintSet.of(taint)), true), result) : withTaint(result, TaintSet.of(taint));
     }
     return result;
   }
@@ -86,6 +88,7 @@ export class SpecEffects {
       range: match.range,
       spec: match.spec,
       ...(spec.confidence ? { confidence: spec.confidence } : {}),
+      ...(spec.severity ? { severity: spec.severity } : {}),
       bindings: match.bindings,
     };
     const note = `${this.run.text({ range: match.range }, 50)} is a source${spec.entry ? ` (${spec.entry})` : ''}`;
@@ -186,7 +189,8 @@ export class SpecEffects {
   }
 
   private reportFinding(sink: SinkSite, reportAt: Site, taint: Taint): void {
-    const atSink = extendTrace(taint.trace, { kind: 'sink', file: sink.file, range: sink.range, note: 'reaches the sink' });
+    const entry = this.run.host.spec.sinks[sink.spec]?.entry;
+    const atSink = extendTrace(taint.trace, { kind: 'sink', file: sink.file, range: sink.range, note: `reaches the sink${entry ? ` (${entry})` : ''}` });
     this.run.host.report({ sink, reportAt, taint: { ...taint, trace: atSink }, sourceBindings: taint.origin.kind === 'source' ? taint.origin.bindings : {} });
   }
 }

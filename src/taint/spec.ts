@@ -1,5 +1,5 @@
 import type { Formula } from '../match/formula.js';
-import type { Confidence } from '../report/severity.js';
+import type { Confidence, Severity } from '../report/severity.js';
 import type { LabelFormula } from './labels.js';
 
 /** A compiled `mode: taint` rule's specs (docs/rules.md §10). */
@@ -21,10 +21,12 @@ export interface SourceSpec {
   bySideEffect: boolean | 'only';
   /** A model entry may be less sure than the rule (a name-only source). */
   confidence?: Confidence;
+  /** A model entry may prove less than the rule: its findings are at most this severe. */
+  severity?: Severity;
   /** The model entry it came from, for `why no finding` and traces. */
   entry?: string;
-  /** Only this field path of the matched value is tainted (a key pair's `privateKey`). */
-  field?: readonly string[];
+  /** Only these field paths of the matched value are tainted (a key pair's `privateKey`). */
+  fields?: ReadonlyArray<readonly string[]>;
 }
 
 export interface SinkSpec {

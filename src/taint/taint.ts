@@ -1,6 +1,6 @@
 import type { FlowStep } from '../match/evidence.js';
 import type { Binding } from '../match/state.js';
-import type { Confidence } from '../report/severity.js';
+import type { Confidence, Severity } from '../report/severity.js';
 import { DEFAULT_LABEL, type LabelFormula } from './labels.js';
 
 /** The path a tainted value took, newest step last: a persistent list shared between values. */
@@ -44,6 +44,8 @@ export interface SourceOrigin {
   spec: number;
   /** Lower than the rule's when the spec says so (a name-only model entry). */
   confidence?: Confidence;
+  /** Lower than the rule's when the spec says so (a name-only model entry). */
+  severity?: Severity;
   /** The source match's metavariables, for the message. */
   bindings: Readonly<Record<string, Binding>>;
 }

@@ -116,8 +116,9 @@ class SpecCompiler {
       exact: options.exact ?? entry?.exact ?? false,
       bySideEffect: options.bySideEffect ?? entry?.bySideEffect ?? false,
       ...optional('confidence', entry?.confidence),
+      ...optional('severity', entry?.severity),
       ...optional('entry', entry?.id),
-      ...optional('field', entry?.field),
+      ...optional('fields', entry?.fields),
     }));
   }
 

@@ -46,7 +46,7 @@ function arrayCallbacks() {
   const lengths = ['a', 'b'].map((item) => item.length);
   // ok: taint-async
   log(lengths);
-  // Array.from and the typed arrays' from with a mapping function: what it returns
+  // Array.from and the typed arrays' from with a mapping function: the array holds what it returns
   const made = Uint8Array.from({ length: 4 }, () => getSecret().length);
   // ruleid: taint-async
   log(made);
@@ -56,6 +56,11 @@ function arrayCallbacks() {
   const counted = Array.from({ length: 4 }, (_, index) => index * 2);
   // ok: taint-async
   log(counted);
+  const replaced = Array.from(secrets, () => 'placeholder');
+  // ok: taint-async
+  log(replaced);
+  // ruleid: taint-async
+  log(Array.from(secrets));
 }
 
 function closures() {

@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 declare const audit: { record(...args: unknown[]): void };
 declare function fingerprintOf(value: unknown): string;
 declare function redactKey(value: unknown): string;
+declare function loadKeyring(): { signing: { secret: string; public: string }; encryption: string; owner: string };
+declare const backupBlob: string;
 
 function shippedEntries() {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
@@ -46,3 +48,26 @@ function typed(key: KeyObject, label: string) {
 }
 
 type KeyObject = { type: string };
+
+function fieldList() {
+  const ring = loadKeyring();
+  // ruleid: taint-models
+  console.log(ring.signing.secret);
+  // ruleid: taint-models
+  console.log(ring.encryption);
+  // ok: taint-models
+  console.log(ring.signing.public);
+  // ok: taint-models
+  console.log(ring.owner);
+  const { encryption, owner } = loadKeyring();
+  // ruleid: taint-models
+  console.log(encryption);
+  // ok: taint-models
+  console.log(owner);
+}
+
+function severityCap() {
+  // A name-only source: the finding is medium and of low confidence (see the models test in taint-engine.test.ts).
+  // ruleid: taint-models
+  console.log(backupBlob);
+}

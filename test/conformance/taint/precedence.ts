@@ -2,6 +2,8 @@ declare function decrypt(data: string): string;
 declare function hash(data: string): string;
 declare function log(...args: unknown[]): void;
 declare function readSecret(): string;
+declare function readConfig(): string;
+declare function record(...args: unknown[]): void;
 
 function bothSourceAndSanitizer(data: string) {
   // One expression both source and sanitizer: the sanitizer wins, as in Semgrep.
@@ -22,4 +24,14 @@ function sanitizerBeforeSink() {
   log(secret);
   // ok: taint-precedence
   log(hash(secret));
+}
+
+function fallbackSource() {
+  // A source whose `requires` is `not __SOURCE__` is a fallback: it applies only where the sources
+  // listed before it left no taint, the same expression included. One finding, from readSecret().
+  // ruleid: taint-precedence-fallback
+  record(readSecret());
+  // Only the fallback matches here.
+  // ruleid: taint-precedence-fallback
+  record(readConfig());
 }

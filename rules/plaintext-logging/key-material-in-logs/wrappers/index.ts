@@ -1,0 +1,2 @@
+export { diagnostic, reportProblem } from './diagnostics';
+export * from './keys';

@@ -1,0 +1,3 @@
+export function maskContent(text: string): string {
+  return `${text.slice(0, 0)}[${text.length} characters]`;
+}
