@@ -1,21 +1,12 @@
 import type { RuleContext } from '../context/file-context.js';
-import type { Confidence, Severity } from '../report/severity.js';
+import type { RuleDescription } from '../report/finding.js';
 import type { RangeMatch } from '../match/formula.js';
 import type { MatchContext } from '../match/match-context.js';
 import type { Prefilter } from '../match/prefilter.js';
 
 /** A rule ready to run: validated, normalised, patterns parsed, regexes compiled. */
-export interface CompiledRule {
-  id: string;
-  category: string;
-  severity: Severity;
-  confidence: Confidence;
-  message: string;
-  note?: string;
-  fixGuidance?: string;
+export interface CompiledRule extends RuleDescription {
   fix?: string;
-  cwe: string[];
-  references: string[];
   owasp: string[];
   metadata: Record<string, unknown>;
   languages: ReadonlySet<'typescript' | 'javascript'>;

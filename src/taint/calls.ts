@@ -3,9 +3,9 @@ import { classMemberName, parentOf, unwrap, type Node } from '../lang/ast.js';
 import { callBuiltin } from './builtins.js';
 import { instantiateTaints, instantiateValue, type CallInstance } from './instantiate.js';
 import { Interpreter } from './interpreter.js';
-import type { SinkEffect, Site, Summary } from './summary.js';
+import type { SinkEffect, Site, Summary, SymbolicInputs } from './summary.js';
 import { TaintSet } from './taint.js';
-import { CLEAN, joinAll, joinValues, valueOf, wholeTaint, withStep, type ClassRef, type FunctionRef, type Value } from './value.js';
+import { carriesSomething, CLEAN, joinAll, joinValues, valueOf, wholeTaint, withStep, type ClassRef, type FunctionRef, type Value } from './value.js';
 
 /** Closures run inline inside closures at most this deep; deeper calls are opaque. */
 const MAX_INLINE_DEPTH = 3;
@@ -75,7 +75,10 @@ export function invoke(run: Interpreter, target: FunctionRef, args: readonly Val
     if (run.setup.depth >= MAX_INLINE_DEPTH) return opaque(run, undefined, args);
     return runClosure(run, target, args, thisValue);
   }
-  const summary = run.host.summaryOf(target);
+  const inputs = symbolicInputs(run, args, thisValue);
+  // Nothing tainted goes in and nothing tainted can come out: the call cannot matter to the rule.
+  if (inputs === 'none' && !run.host.mayMakeTaint(target)) return CLEAN;
+  const summary = run.host.summaryOf(target, inputs);
   if (!summary) return opaque(run, undefined, args);
   return applySummary(run, summary, target, args, thisValue, node, argumentNodes);
 }
@@ -110,6 +113,17 @@ export function runPendingClosures(run: Interpreter): void {
     const closure = run.closures[index]!;
     if (!run.analysedClosures.has(closure.ref.node)) runClosure(run, closure.ref, [], CLEAN);
   }
+}
+
+/**
+ * A call whose inputs carry nothing (no taint, no functions, no instances of classes that can make
+ * taint appear) needs only the callee's summary with no symbolic inputs, which is cheap and mostly
+ * clean; any other call uses the general summary, one per function, shared by all its callers.
+ */
+function symbolicInputs(run: Interpreter, args: readonly Value[], thisValue: Value | undefined): SymbolicInputs {
+  const argumentMatters = args.some((arg) => carriesSomething(arg) || arg.instanceOf?.some((cls) => run.host.classMayMakeTaint(cls)));
+  // The callee's own class is known to it without `this` being symbolic.
+  return argumentMatters || (thisValue && carriesSomething(thisValue)) ? 'all' : 'none';
 }
 
 function evaluateArguments(run: Interpreter, argumentNodes: readonly Node[]): Value[] {
@@ -181,7 +195,8 @@ function applySinkEffect(run: Interpreter, effect: SinkEffect, call: CallInstanc
 
 function instantiateClass(run: Interpreter, cls: ClassRef, args: readonly Value[], node: TSESTree.NewExpression): Value {
   const constructor = constructorOf(cls);
-  const summary = constructor ? run.host.summaryOf(constructor) : run.host.initializerSummaryOf(cls);
+  const inputs = symbolicInputs(run, args, undefined);
+  const summary = constructor ? run.host.summaryOf(constructor, inputs) : run.host.initializerSummaryOf(cls, inputs);
   const instance: Value = { taint: TaintSet.EMPTY, instanceOf: [cls] };
   if (!summary) return joinValues(instance, opaque(run, undefined, args));
   const call: CallInstance = { actuals: { args, thisValue: instance }, node, calleeName: `new ${cls.node.id?.name ?? 'class'}`, argumentNodes: node.arguments };
@@ -204,7 +219,8 @@ function superCall(run: Interpreter, node: CallNode, argumentNodes: readonly Nod
   const parentClass = run.setup.owner ? run.host.superclassOf(run.setup.owner) : undefined;
   if (!parentClass) return CLEAN;
   const constructor = constructorOf(parentClass);
-  const summary = constructor ? run.host.summaryOf(constructor) : run.host.initializerSummaryOf(parentClass);
+  const inputs = symbolicInputs(run, args, run.superValue());
+  const summary = constructor ? run.host.summaryOf(constructor, inputs) : run.host.initializerSummaryOf(parentClass, inputs);
   if (!summary) return CLEAN;
   const call: CallInstance = { actuals: { args, thisValue: run.superValue() }, node, calleeName: `super (${parentClass.node.id?.name ?? 'class'})`, argumentNodes };
   for (const effect of summary.sinks) applySinkEffect(run, effect, call, { file: run.file.path, range: node.range });

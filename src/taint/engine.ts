@@ -49,8 +49,9 @@ export class TaintEngine implements RuleEngine {
       // Methods share their class's fields: when one stores new taint in a field, the others run again.
       for (let round = 0; round < FIELD_ROUNDS; round++) {
         const generation = taintRun.fieldGeneration;
-        for (const cls of classesWithoutConstructor(facts, path)) taintRun.initializerSummaryOf(cls);
-        for (const fn of functions) taintRun.summaryOf(fn);
+        for (const cls of classesWithoutConstructor(facts, path)) taintRun.initializerSummaryOf(cls, 'none');
+        // Roots run with nothing passed in: taint that callers pass reaches them through the callers' own runs.
+        for (const fn of functions) taintRun.summaryOf(fn, 'none');
         if (taintRun.fieldGeneration === generation) break;
         taintRun.forget(functions.filter((fn) => fn.owner));
       }

@@ -2,7 +2,7 @@ import type { FileFacts } from '../lang/file-facts.js';
 import type { Binding } from '../match/state.js';
 import type { FileSpecMatches } from './spec-matches.js';
 import type { TaintSpec } from './spec.js';
-import type { SinkSite, Site, Summary } from './summary.js';
+import type { SinkSite, Site, Summary, SymbolicInputs } from './summary.js';
 import type { Taint } from './taint.js';
 import type { ClassRef, FunctionRef, Value } from './value.js';
 
@@ -28,10 +28,14 @@ export interface AnalysisHost {
   readonly spec: TaintSpec;
   /** The file with its spec matches, or undefined when it cannot be read or parsed. */
   taintFile(path: string): TaintFile | undefined;
-  /** A project function's summary; undefined when the call chain is too deep (the call is then opaque). */
-  summaryOf(fn: FunctionRef): Summary | undefined;
+  /** A project function's summary for these symbolic inputs; undefined when the call chain is too deep (the call is then opaque). */
+  summaryOf(fn: FunctionRef, inputs: SymbolicInputs): Summary | undefined;
   /** The summary of a class's implicit constructor (field initialisers only). */
-  initializerSummaryOf(cls: ClassRef): Summary | undefined;
+  initializerSummaryOf(cls: ClassRef, inputs: SymbolicInputs): Summary | undefined;
+  /** Whether a function can make taint appear with nothing tainted passed in (see relevance.ts). */
+  mayMakeTaint(fn: FunctionRef): boolean;
+  /** Whether some method of the class can make taint appear. */
+  classMayMakeTaint(cls: ClassRef): boolean;
   /** A top-level variable of a file, as the module's own code leaves it (and its functions write it). */
   moduleValue(file: string, name: string): Value | undefined;
   /** A function writes a top-level variable of its file. */

@@ -8,10 +8,10 @@ import type { AnalysisHost, TaintFile } from './host.js';
 import { scopeOf, type Body, type BodyScope } from './scope.js';
 import { SpecEffects } from './spec-effects.js';
 import { hoist, runBlock, type LoopFrame } from './statements.js';
-import type { CallbackEffect, Summary } from './summary.js';
+import { type CallbackEffect, type Summary, type SymbolicInputs } from './summary.js';
 import { inputTaint, TaintSet } from './taint.js';
 import {
-  CLEAN, fieldOf, joinAll, joinValues, MAX_DEPTH, objectValue, pathOf, valueOf, wholeOf, wholeTaint, withStep,
+  carriesSomething, CLEAN, fieldOf, joinAll, joinValues, MAX_DEPTH, objectValue, pathOf, valueOf, wholeOf, wholeTaint, withStep,
   type ClassNode, type ClassRef, type FunctionNode, type FunctionRef, type Value,
 } from './value.js';
 
@@ -24,6 +24,8 @@ export interface AnalysisSetup {
   body: Body | ClassNode;
   mode: AnalysisMode;
   owner?: ClassRef;
+  /** Summary: the inputs that stand for what callers pass (default all); the others carry nothing. */
+  symbolic?: SymbolicInputs;
   /** Inline: the values passed in; `this` for methods and callbacks. */
   args?: readonly Value[];
   thisValue?: Value;
@@ -102,14 +104,20 @@ export class Interpreter {
     if (this.setup.mode === 'summary') {
       for (const [name, index] of this.inputNames) {
         const value = this.env.get(name);
-        if (value?.fields && !this.detachedInputs.has(name)) inputWrites.set(index, { taint: TaintSet.EMPTY, fields: value.fields });
+        if (value?.fields && !this.detachedInputs.has(name)) this.noteInputWrites(inputWrites, index, value.fields);
       }
       const thisValue = this.env.get('this');
-      if (thisValue?.fields) inputWrites.set('this', { taint: TaintSet.EMPTY, fields: thisValue.fields });
+      if (thisValue?.fields) this.noteInputWrites(inputWrites, 'this', thisValue.fields);
       const owner = this.setup.owner;
       if (owner) for (const [field, value] of thisValue?.fields ?? []) this.host.noteFieldWrite(owner, field, value);
     }
     return { returns: this.returned, sinks: this.specs.effects, inputWrites, callbacks: this.callbackEffects };
+  }
+
+  /** The fields written to an input; to an input that carried nothing, only those that now carry something matter. */
+  private noteInputWrites(writes: Map<number | 'this', Value>, input: number | 'this', fields: ReadonlyMap<string, Value>): void {
+    const kept = this.inputsSymbolic ? fields : new Map([...fields].filter(([, value]) => carriesSomething(value)));
+    if (kept.size > 0) writes.set(input, { taint: TaintSet.EMPTY, fields: kept });
   }
 
   // ---------------------------------------------------------------- inputs
@@ -117,7 +125,7 @@ export class Interpreter {
   private initialThis(): Value {
     const owner = this.setup.owner;
     if (this.setup.thisValue) return this.setup.thisValue;
-    if (this.setup.mode === 'summary' && owner) {
+    if (this.setup.mode === 'summary' && owner && this.inputsSymbolic) {
       return { taint: TaintSet.of(inputTaint('this', [])), input: { input: 'this', path: [] }, instanceOf: [owner] };
     }
     return owner ? { taint: TaintSet.EMPTY, instanceOf: [owner] } : CLEAN;
@@ -130,9 +138,11 @@ export class Interpreter {
       if (this.setup.mode === 'inline') {
         const args = this.setup.args ?? [];
         value = target.type === 'RestElement' ? valueOf(wholeOf(args.slice(index))) : (args[index] ?? CLEAN);
-      } else {
+      } else if (this.inputsSymbolic) {
         const path = target.type === 'RestElement' ? ['…rest'] : [];
         value = { taint: TaintSet.of(inputTaint(index, path)), input: { input: index, path } };
+      } else {
+        value = CLEAN;
       }
       const declared = this.declaredType(target);
       if (declared) value = { ...value, instanceOf: [declared] };
@@ -145,6 +155,11 @@ export class Interpreter {
         if (name.type === 'Identifier') this.writeThisField([name.name], this.env.get(name.name) ?? value);
       }
     });
+  }
+
+  /** Whether inputs stand for what callers pass (else they carry nothing). */
+  private get inputsSymbolic(): boolean {
+    return (this.setup.symbolic ?? 'all') === 'all';
   }
 
   /** `(svc: KeyService)`: an annotation naming a project class says whose methods calls on it reach. */

@@ -11,7 +11,7 @@ import { relevantFunctions, type Relevance, type RelevanceInputs } from './relev
 import { scopeOf } from './scope.js';
 import { findSpecMatches, nodeRangeKeys } from './spec-matches.js';
 import type { TaintSpec } from './spec.js';
-import { summaryKey, type Summary } from './summary.js';
+import { summaryKey, type Summary, type SymbolicInputs } from './summary.js';
 import { isSymbolic, TaintSet } from './taint.js';
 import { CLEAN, joinValues, wholeTaint, type ClassNode, type ClassRef, type FunctionRef, type Value } from './value.js';
 
@@ -46,6 +46,8 @@ export class TaintRun implements AnalysisHost {
   private readonly files = new Map<string, TaintFile | null>();
   private readonly summaries = new Map<string, Summary>();
   private readonly partial = new Map<string, Summary>();
+  /** Each function's summaries, one per set of symbolic inputs it was asked for. */
+  private readonly summaryKeys = new Map<string, Set<string>>();
   private readonly inProgress: string[] = [];
   private readonly recursive = new Set<string>();
   private readonly modules = new Map<string, Interpreter | 'pending'>();
@@ -92,20 +94,31 @@ export class TaintRun implements AnalysisHost {
 
   // ---------------------------------------------------------------- summaries
 
-  summaryOf(fn: FunctionRef): Summary | undefined {
-    return this.summarise(functionKey(fn), fn.file, () => ({ file: fn.file, body: fn.node, owner: fn.owner }));
+  summaryOf(fn: FunctionRef, inputs: SymbolicInputs): Summary | undefined {
+    return this.summarise(functionKey(fn), inputs, fn.file, () => ({ file: fn.file, body: fn.node, owner: fn.owner }));
   }
 
-  /** A summary already computed (for explanations: never starts work). */
+  /** A root's summary already computed, else the most general one (for explanations: never starts work). */
   finishedSummary(fn: FunctionRef): Summary | undefined {
-    return this.summaries.get(functionKey(fn)) ?? this.partial.get(functionKey(fn));
+    for (const inputs of ['none', 'all'] as const) {
+      const key = `${functionKey(fn)}|${inputs}`;
+      const found = this.summaries.get(key) ?? this.partial.get(key);
+      if (found) return found;
+    }
+    return undefined;
   }
 
-  initializerSummaryOf(cls: ClassRef): Summary | undefined {
-    return this.summarise(`${cls.file}:${cls.node.range[0]}:${cls.node.range[1]}:init`, cls.file, () => ({ file: cls.file, body: cls.node, owner: cls }));
+  initializerSummaryOf(cls: ClassRef, inputs: SymbolicInputs): Summary | undefined {
+    return this.summarise(`${cls.file}:${cls.node.range[0]}:${cls.node.range[1]}:init`, inputs, cls.file, () => ({ file: cls.file, body: cls.node, owner: cls }));
   }
 
-  private summarise(key: string, path: string, what: () => { file: string; body: FunctionRef['node'] | ClassNode; owner: ClassRef | undefined }): Summary | undefined {
+  private summarise(
+    functionId: string,
+    inputs: SymbolicInputs,
+    path: string,
+    what: () => { file: string; body: FunctionRef['node'] | ClassNode; owner: ClassRef | undefined },
+  ): Summary | undefined {
+    const key = `${functionId}|${inputs}`;
     const done = this.summaries.get(key);
     if (done) return done;
     if (this.inProgress.includes(key)) {
@@ -125,7 +138,7 @@ export class TaintRun implements AnalysisHost {
     try {
       for (let round = 0; round < MAX_RECURSION_ROUNDS; round++) {
         this.recursive.delete(key);
-        summary = new Interpreter(this, { file, body: target.body, mode: 'summary', ...(target.owner ? { owner: target.owner } : {}), depth: 0 }).run();
+        summary = new Interpreter(this, { file, body: target.body, mode: 'summary', symbolic: inputs, ...(target.owner ? { owner: target.owner } : {}), depth: 0 }).run();
         const previous = this.partial.get(key);
         this.partial.set(key, summary);
         if (!this.recursive.has(key) || (previous && summaryKey(previous) === summaryKey(summary))) break;
@@ -137,6 +150,7 @@ export class TaintRun implements AnalysisHost {
     // A summary computed inside a recursive cycle is final only when the cycle's first function is done.
     if (!this.recursive.has(key) || this.inProgress.every((pending) => !this.recursive.has(pending))) {
       this.summaries.set(key, summary!);
+      memoized(this.summaryKeys, functionId, () => new Set<string>()).add(key);
       this.partial.delete(key);
     }
     this.recursive.delete(key);
@@ -169,6 +183,21 @@ export class TaintRun implements AnalysisHost {
     }
     this.carries.set(path, carries);
     return carries;
+  }
+
+  mayMakeTaint(fn: FunctionRef): boolean {
+    const file = this.taintFile(fn.file);
+    if (!file) return false;
+    if (this.relevanceOf(file).functions.has(fn.node)) return true;
+    // A function nested in another is not judged by relevance: a source inside it is enough.
+    return file.matches.sources.matches.some((match) => fn.node.range[0] <= match.range[0] && match.range[1] <= fn.node.range[1]);
+  }
+
+  classMayMakeTaint(cls: ClassRef): boolean {
+    const file = this.taintFile(cls.file);
+    if (!file) return false;
+    const relevant = this.relevanceOf(file).functions;
+    return cls.node.body.body.some((member) => (member.type === 'MethodDefinition' || member.type === 'PropertyDefinition') && member.value !== null && relevant.has(member.value as FunctionRef['node']));
   }
 
   /** The functions of a file that can make taint appear (see relevance.ts); the others run only when called. */
@@ -356,7 +385,10 @@ export class TaintRun implements AnalysisHost {
 
   /** Forgets the summaries of these functions, so that they run again with what is known now. */
   forget(functions: readonly FunctionRef[]): void {
-    for (const fn of functions) this.summaries.delete(functionKey(fn));
+    for (const fn of functions) {
+      for (const key of this.summaryKeys.get(functionKey(fn)) ?? []) this.summaries.delete(key);
+      this.summaryKeys.delete(functionKey(fn));
+    }
   }
 
   private declaredFieldType(cls: ClassRef, field: string): ClassRef | undefined {

@@ -49,6 +49,14 @@ export interface Summary {
   callbacks: readonly CallbackEffect[];
 }
 
+/**
+ * Whether a summary keeps its inputs symbolic ('all': one summary per function, shared by every
+ * caller that passes taint, functions or instances of classes that can make taint appear) or binds
+ * them to values that carry nothing ('none': for calls that pass nothing that matters, and for
+ * roots). A mask per input was tried and measured slower: more summaries cost more than they saved.
+ */
+export type SymbolicInputs = 'none' | 'all';
+
 export const EMPTY_SUMMARY: Summary = { returns: CLEAN, sinks: [], inputWrites: new Map(), callbacks: [] };
 
 /** Identifies what a summary says (not its traces), to tell when recursion reached a fixpoint. */

@@ -194,3 +194,14 @@ export function keepShape(value: Value, taint: TaintSet): Value {
 export function wholeOf(values: readonly Value[]): TaintSet {
   return values.reduce((all, value) => all.union(wholeTaint(value)), TaintSet.EMPTY);
 }
+
+/**
+ * Whether a value can matter to a callee it is passed to: it carries taint, or is (or holds) a
+ * function, class, module or promise resolver through which taint can appear or go.
+ */
+export function carriesSomething(value: Value, depth = 0): boolean {
+  if (!value.taint.isEmpty() || value.functions?.length || value.classes?.length || value.namespace !== undefined || value.resolver) return true;
+  if (!value.fields || depth > MAX_DEPTH) return false;
+  for (const field of value.fields.values()) if (carriesSomething(field, depth + 1)) return true;
+  return false;
+}
