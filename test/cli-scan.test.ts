@@ -28,7 +28,7 @@ describe('nobackdoor scan (the real binary)', () => {
     const run = runBinary(['scan', 'fixtures/demo-app']);
     expect(run.stdout).toContain('server/src/legacy/archive.ts');
     expect(run.stdout).toMatch(/\n\s+11 \|   const cipher = crypto\.createCipheriv\('aes-128-ecb', key, null\);\n\s+\| {18}\^{47}\n/);
-    expect(run.stdout).toMatch(/\d+ findings \(\d+ high, 1 medium, 1 info\) · 15 files analysed · \d+ rules/);
+    expect(run.stdout).toMatch(/\d+ findings \(1 critical, \d+ high, 1 medium, 1 info\) · 15 files analysed · \d+ rules/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -40,13 +40,14 @@ describe('nobackdoor scan (the real binary)', () => {
   it('lowers severity in test code and keeps it in fixtures', () => {
     const report = parseJson(runBinary(['scan', 'fixtures/demo-app', '--format', 'json']).stdout);
     const inTest = report.findings.find((finding) => finding.file === 'server/test/archive.test.ts');
-    expect(inTest).toMatchObject({ severity: 'medium', context: 'unknown', test: true });
+    expect(inTest).toMatchObject({ severity: 'medium', context: 'server', test: true });
     const same = parseJson(runBinary(['scan', 'fixtures/demo-app', '--format', 'json', '--test-severity', 'same']).stdout);
     expect(same.findings.find((finding) => finding.file === 'server/test/archive.test.ts')?.severity).toBe('high');
   });
 
   it('follows --fail-on', () => {
-    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(0);
+    // the planted server-side decryption is critical
+    expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'critical']).status).toBe(1);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'HIGH']).status).toBe(1);
     expect(runBinary(['scan', 'fixtures/demo-app', '--fail-on', 'none']).status).toBe(0);
     const clean = makeProject({ 'a.ts': "import { createCipheriv } from 'crypto';\ncreateCipheriv('aes-256-gcm', k, iv);\n" });
