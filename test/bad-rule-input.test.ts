@@ -66,9 +66,9 @@ describe('broken rule files get one clear line each: file, line, column, what wa
     expect(unbound('      - metavariable-regex:\n          metavariable: $X\n          regex: x\n')).toEqual([]);
   });
 
-  it('a context the classifier cannot tell apart yet is an error, not a rule that never runs', () => {
-    expect(problemsOf(`${VALID}    context: server\n`)[0]).toMatch(/^rules\.yml:6:14: context "server" cannot be told apart yet/);
-    expect(problemsOf(`${VALID}    context: test\n`)).toEqual([]);
+  it('every context the classifier tells apart is accepted; another word is an error that names the allowed ones', () => {
+    for (const context of ['server', 'client', 'shared', 'unknown', 'test', '[server, unknown]']) expect(problemsOf(`${VALID}    context: ${context}\n`)).toEqual([]);
+    expect(problemsOf(`${VALID}    context: backend\n`)[0]).toMatch(/^rules\.yml:6:14: .*server.*client.*shared.*unknown.*test/);
   });
 
   it('a YAML alias bomb fails fast', () => {

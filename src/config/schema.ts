@@ -40,6 +40,18 @@ export const CONFIG = z
       )
       .optional()
       .meta({ description: 'Rule settings for some paths; a later policy wins over earlier ones and over rule-severity.' }),
+    contexts: z
+      .array(
+        z
+          .strictObject({
+            paths: z.array(z.string()).min(1).meta({ description: 'gitignore-style globs, relative to the scan root.' }),
+            context: anyCase(['server', 'client', 'shared', 'unknown']).optional().meta({ description: 'Where this code runs, whatever its imports, importers, folders or package say.' }),
+            test: z.boolean().optional().meta({ description: 'Whether it is test code, whatever its path says.' }),
+          })
+          .refine((override) => override.context !== undefined || override.test !== undefined, { message: 'give "context", "test" or both' }),
+      )
+      .optional()
+      .meta({ description: 'Where code runs for some paths, overriding the file-context classifier; a later entry wins.' }),
   })
   .meta({ title: 'nobackdoor configuration' });
 

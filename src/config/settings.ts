@@ -5,6 +5,9 @@ import { SEVERITIES, type Severity } from '../report/severity.js';
 import type { ScanOptions } from '../scan/scan.js';
 import { didYouMean } from '../text/suggest.js';
 import { ConfigError, findConfig, loadConfig } from './load.js';
+import type { Config } from './schema.js';
+import type { ContextOverride } from '../context/classify.js';
+import type { FileSide } from '../context/file-context.js';
 import type { Policies, RuleSetting } from './policy.js';
 
 /** How a setting is given: a word, a list, or on/off. */
@@ -113,6 +116,7 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
     honorNosemgrep: values['honor-nosemgrep'] ?? config['honor-nosemgrep'] ?? false,
     inlineSuppressions: values['inline-suppressions'] ?? true,
     policies: policiesOf(config),
+    ...(config.contexts ? { contextOverrides: contextOverridesOf(config.contexts) } : {}),
     ...(shard ? { shard } : {}),
     ...(values.staged ? { staged: true } : {}),
   };
@@ -130,6 +134,14 @@ function policiesOf(config: { 'rule-severity'?: Record<string, string>; policies
     ...(config['rule-severity'] ? { rules: settings(config['rule-severity']) } : {}),
     ...(config.policies ? { paths: config.policies.map((policy) => ({ paths: policy.paths, rules: settings(policy['rule-severity']) })) } : {}),
   };
+}
+
+function contextOverridesOf(contexts: NonNullable<Config['contexts']>): ContextOverride[] {
+  return contexts.map((override) => ({
+    paths: override.paths,
+    ...(override.context ? { context: override.context.toLowerCase() as FileSide } : {}),
+    ...(override.test !== undefined ? { test: override.test } : {}),
+  }));
 }
 
 /** A word from a list, in any case, with a "did you mean" for typos. */

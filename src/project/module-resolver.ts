@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
 import { readPathMapping, type PathMapping } from './tsconfig.js';
-import { readManifest, workspacePackages, type WorkspacePackage } from './workspaces.js';
+import { declaredWorkspaces, packagesOf, readManifest, type WorkspacePackage } from './workspaces.js';
 
 /** `./x.js` in TypeScript source names `./x.ts`: the compiler's own rule for ESM output. */
 const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
@@ -123,10 +123,13 @@ export class ModuleResolver {
     return found;
   }
 
+  /** Cached per folder, and found through the parent folder's answer, so each folder's package.json is read once. */
   private workspacesFor(folder: string): Map<string, WorkspacePackage> {
     let packages = this.workspacesByFolder.get(folder);
     if (!packages) {
-      packages = workspacePackages(folder);
+      const declared = declaredWorkspaces(folder);
+      const parent = dirname(folder);
+      packages = declared !== undefined ? packagesOf(declared) : parent === folder ? new Map() : this.workspacesFor(parent);
       this.workspacesByFolder.set(folder, packages);
     }
     return packages;

@@ -32,8 +32,31 @@ export function readManifest(folder: string): PackageManifest | undefined {
  * yarn) or pnpm-workspace.yaml, found at the nearest folder above that declares them.
  */
 export function workspacePackages(folder: string): Map<string, WorkspacePackage> {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    const declared = declaredWorkspaces(current);
+    if (declared) return packagesOf(declared);
+    if (dirname(current) === current) return new Map();
+  }
+}
+
+/** The workspace globs that this folder itself declares (package.json or pnpm-workspace.yaml); null for a broken pnpm file, which ends the search. */
+export function declaredWorkspaces(folder: string): { folder: string; patterns: string[] } | null | undefined {
+  const manifest = readManifest(folder);
+  const declared = Array.isArray(manifest?.workspaces) ? manifest.workspaces : manifest?.workspaces?.packages;
+  if (declared?.length) return { folder, patterns: declared };
+  const pnpm = join(folder, 'pnpm-workspace.yaml');
+  if (!existsSync(pnpm)) return undefined;
+  try {
+    const parsed = parseYaml(readFileSync(pnpm, 'utf8')) as { packages?: unknown };
+    return Array.isArray(parsed?.packages) ? { folder, patterns: parsed.packages.filter((item): item is string => typeof item === 'string') } : undefined;
+  } catch {
+    return null;
+  }
+}
+
+/** The packages that a workspace root's globs name, by package name. */
+export function packagesOf(root: { folder: string; patterns: string[] } | null): Map<string, WorkspacePackage> {
   const packages = new Map<string, WorkspacePackage>();
-  const root = workspaceRoot(folder);
   if (!root) return packages;
   for (const pattern of root.patterns) {
     for (const candidate of expandPattern(root.folder, pattern)) {
@@ -42,24 +65,6 @@ export function workspacePackages(folder: string): Map<string, WorkspacePackage>
     }
   }
   return packages;
-}
-
-function workspaceRoot(start: string): { folder: string; patterns: string[] } | undefined {
-  for (let folder = resolve(start); ; folder = dirname(folder)) {
-    const manifest = readManifest(folder);
-    const declared = Array.isArray(manifest?.workspaces) ? manifest.workspaces : manifest?.workspaces?.packages;
-    if (declared?.length) return { folder, patterns: declared };
-    const pnpm = join(folder, 'pnpm-workspace.yaml');
-    if (existsSync(pnpm)) {
-      try {
-        const parsed = parseYaml(readFileSync(pnpm, 'utf8')) as { packages?: unknown };
-        if (Array.isArray(parsed?.packages)) return { folder, patterns: parsed.packages.filter((item): item is string => typeof item === 'string') };
-      } catch {
-        return undefined;
-      }
-    }
-    if (dirname(folder) === folder) return undefined;
-  }
 }
 
 /** Workspace globs as package managers use them: `packages/*`, `apps/**`, or a folder. */

@@ -1,4 +1,4 @@
-import type { FileSide } from '../context/file-context.js';
+import type { FileContext, FileSide } from '../context/file-context.js';
 import type { Confidence, Severity } from './severity.js';
 
 export const CATEGORIES = ['key-escrow', 'plaintext-logging', 'weak-crypto', 'server-side-key-access'] as const;
@@ -126,6 +126,8 @@ export interface Report {
   suppressed?: SuppressedFinding[];
   /** Set when the scan covered one shard of the project's files (--shard INDEX/TOTAL). */
   shard?: { index: number; total: number };
+  /** Why each file with findings has its context, by path; shown with --verbose (text and JSON). */
+  fileContexts?: Record<string, FileContext>;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,5 +1,5 @@
 import ignore from 'ignore';
-import { CLASSIFIED_RULE_CONTEXTS, type RuleContext } from '../context/file-context.js';
+import type { RuleContext } from '../context/file-context.js';
 import { canonicalMetavariable, metavariablesIn } from '../match/metavariable.js';
 import { CompileProblem, FORMULA_KEYS, type Path } from '../match/operators/index.js';
 import type { Confidence } from '../report/severity.js';
@@ -79,13 +79,6 @@ function compileRule(rule: RuleDocument, path: Path, models: ModelRegistry): Omi
     languages.add(language === 'javascript' || language === 'js' || language === 'jsx' ? 'javascript' : 'typescript');
   }
   const contexts = rule.context === undefined ? undefined : ([] as RuleContext[]).concat(rule.context);
-  const unclassified = contexts?.find((context) => !CLASSIFIED_RULE_CONTEXTS.has(context));
-  if (unclassified) {
-    throw new CompileProblem(
-      `context "${unclassified}" cannot be told apart yet (files are only classified as test code or not), so this rule would never run; remove it or use "test"`,
-      [...path, 'context'],
-    );
-  }
   return {
     id: rule.id,
     category: rule.category ?? 'custom',

@@ -8,6 +8,7 @@ import { metavariableReference } from '../match/operators/metavariable-schema.js
 import { CompileProblem, FORMULA_ITEM, FORMULA_KEYS, formulaCompiler, type Path } from '../match/operators/index.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../report/severity.js';
 import { closestWord } from '../text/suggest.js';
+import { compileContextEntry, CONTEXT_GROUP, ContextModel, type ContextEntry } from '../context/context-model.js';
 import type { RuleProblem } from './compiled-rule.js';
 import { describeIssue } from './describe-issue.js';
 import type { YamlSource } from './yaml-source.js';
@@ -50,9 +51,10 @@ const KIND = z.strictObject({
 export const MODEL_FILE = z
   .strictObject({
     models: z.array(KIND).optional(),
+    contexts: z.array(CONTEXT_GROUP).optional().meta({ description: 'Where code runs: imports, conventions, folders, globals and package dependencies that make a file server, client or shared code.' }),
     disable: z.array(z.string()).optional().meta({ description: 'Ids of entries (shipped or yours) that no rule should use.' }),
   })
-  .meta({ title: 'nobackdoor model file', description: 'Library knowledge as data: named kinds of sources, sinks, sanitizers and propagators that taint rules refer to.' });
+  .meta({ title: 'nobackdoor model file', description: 'Library knowledge as data: named kinds of sources, sinks, sanitizers and propagators that taint rules refer to, and the evidence of where code runs.' });
 
 type EntryDocument = z.infer<typeof ENTRY>;
 
@@ -77,7 +79,8 @@ export interface ModelEntry {
 /** Every kind the loaded model files define, with the entries that are not disabled. */
 export class ModelRegistry {
   private readonly byKind = new Map<string, ModelEntry[]>();
-  private readonly byId = new Map<string, ModelEntry>();
+  private readonly byId = new Map<string, ModelEntry | ContextEntry>();
+  private readonly contextEntries: ContextEntry[] = [];
   private readonly disabled = new Set<string>();
   private readonly disableRequests: Array<{ id: string; file: string; line: number; column: number }> = [];
 
@@ -103,6 +106,19 @@ export class ModelRegistry {
         }
       });
     });
+    (parsed.data.contexts ?? []).forEach((group, groupIndex) => {
+      group.entries.forEach((entry, entryIndex) => {
+        const path: Path = ['contexts', groupIndex, 'entries', entryIndex];
+        const earlier = this.byId.get(entry.id);
+        if (earlier) {
+          problems.push({ file: source.file, ...source.locate([...path, 'id']), message: duplicateEntry(entry.id, earlier) });
+          return;
+        }
+        const compiled = compileContextEntry(group.side, entry, { file: source.file, ...source.locate(path) });
+        this.byId.set(entry.id, compiled);
+        this.contextEntries.push(compiled);
+      });
+    });
     (parsed.data.disable ?? []).forEach((id, index) => {
       this.disabled.add(id);
       this.disableRequests.push({ id, file: source.file, ...source.locate(['disable', index]) });
@@ -112,7 +128,7 @@ export class ModelRegistry {
 
   private addEntry(kind: string, entry: EntryDocument, path: Path, source: YamlSource): void {
     const earlier = this.byId.get(entry.id);
-    if (earlier) throw new CompileProblem(`duplicate model entry id "${entry.id}" (first defined at ${earlier.origin.file}:${earlier.origin.line}); to replace a shipped entry, disable it and add yours under another id`, [...path, 'id']);
+    if (earlier) throw new CompileProblem(duplicateEntry(entry.id, earlier), [...path, 'id']);
     const keys = FORMULA_KEYS.filter((key) => entry[key] !== undefined);
     if (keys.length + (entry.type === undefined ? 0 : 1) !== 1) throw new CompileProblem(`model entry "${entry.id}" needs exactly one of ${FORMULA_KEYS.join(', ')}, type`, path);
     const formula = entry.type !== undefined ? new WrittenTypeFormula(([] as string[]).concat(entry.type)) : formulaCompiler.positive({ [keys[0]!]: entry[keys[0]!] }, path);
@@ -163,8 +179,17 @@ export class ModelRegistry {
   }
 
   allEntries(): ModelEntry[] {
-    return [...this.byId.values()];
+    return [...this.byId.values()].filter((entry): entry is ModelEntry => 'formula' in entry);
   }
+
+  /** The file-context model: the enabled `contexts:` entries of every model file. */
+  contextModel(): ContextModel {
+    return new ContextModel(this.contextEntries.filter((entry) => !this.disabled.has(entry.id)));
+  }
+}
+
+function duplicateEntry(id: string, earlier: { origin: { file: string; line: number } }): string {
+  return `duplicate model entry id "${id}" (first defined at ${earlier.origin.file}:${earlier.origin.line}); to replace a shipped entry, disable it and add yours under another id`;
 }
 
 /** A model entry's `type:`: reads of names whose written type is one of the given (see match/type-names.ts). */
@@ -182,9 +207,9 @@ class WrittenTypeFormula implements Formula {
   }
 }
 
-/** A YAML file holds models when its top level has `models:` or `disable:` and no `rules:`. */
+/** A YAML file holds models when its top level has `models:`, `contexts:` or `disable:` and no `rules:`. */
 export function isModelFile(data: unknown): boolean {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
   const keys = Object.keys(data);
-  return !keys.includes('rules') && (keys.includes('models') || keys.includes('disable'));
+  return !keys.includes('rules') && (keys.includes('models') || keys.includes('contexts') || keys.includes('disable'));
 }

@@ -3,6 +3,7 @@ import { SEARCH_MODE_FIELDS } from './modes/search.js';
 import { TAINT_MODE_FIELDS } from './modes/taint.js';
 import { metavariableReference } from '../match/operators/metavariable-schema.js';
 import { CATEGORIES } from '../report/finding.js';
+import { RULE_CONTEXTS } from '../context/file-context.js';
 import { CONFIDENCES, SEVERITIES } from '../report/severity.js';
 
 /**
@@ -53,7 +54,10 @@ export const RULE = z.strictObject({
   paths: z
     .strictObject({ include: z.array(z.string()).optional(), exclude: z.array(z.string()).optional() })
     .optional(),
-  context: z.union([z.enum(['server', 'client', 'shared', 'test']), z.array(z.enum(['server', 'client', 'shared', 'test']))]).optional(),
+  context: z
+    .union([z.enum(RULE_CONTEXTS), z.array(z.enum(RULE_CONTEXTS)).min(1)])
+    .optional()
+    .meta({ description: 'Run only on files of these contexts: server (and shared code that server code imports), client (likewise), shared, unknown, test.' }),
   'key-candidate': metavariableReference
     .optional()
     .meta({ description: 'A metavariable bound to key material: with scan --samples, its constant value is tried against the samples.' }),

@@ -1,4 +1,4 @@
-import { classifyContext, hasRuleContext, type FileContext } from '../context/file-context.js';
+import { hasRuleContext, unclassifiedContext, type FileContext } from '../context/file-context.js';
 import type { ProjectContext } from '../lang/cross-file.js';
 import { FileFacts } from '../lang/file-facts.js';
 import { ParseFailure, parseSource } from '../lang/parse.js';
@@ -31,6 +31,8 @@ export interface AnalysisOptions {
   /** Findings in test code are reported one severity lower unless this is 'same'. */
   testSeverity: 'lower' | 'same';
   project?: ProjectContext;
+  /** Where each file runs (docs/rules.md §12); without it, files are unknown and test code by their path. */
+  contextOf?: (relativePath: string) => FileContext;
   /** When given, each rule's matching time (ms) is added here, for `--rule-timings`. */
   ruleTimings?: Map<string, number>;
   onMatch?: MatchObserver;
@@ -51,7 +53,7 @@ export interface FileAnalysis {
  * bigger stack.
  */
 export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], options: AnalysisOptions): FileAnalysis {
-  const context = classifyContext(input.path);
+  const context = contextOf(input.path, options);
   const applicable = rules.filter((rule) => applies(rule, input.path, context));
   if (applicable.length === 0) return { findings: [], errors: [] };
 
@@ -93,7 +95,9 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
     for (const match of mergeOverlapping(oneMatchPerRange(matches))) {
       // A data-flow rule may find a sink in another file while following a value from this one.
       const where = match.file === undefined || match.file === input.absolutePath ? site : memoized(otherSites, match.file, () => otherFileSite(match.file!, options) ?? null);
-      if (!where) continue;
+      // A data-flow finding in another file is kept only where its rule runs: following server
+      // code into a client file does not make a server rule report there.
+      if (!where || (where !== site && rule.contexts && !hasRuleContext(where.context, rule.contexts))) continue;
       const finding = buildFinding(rule, match, where, (binding) => matchContext.displayText(binding));
       // A match reported at a definition in another file still bound its metavariables here.
       if (where === site || match.state.evidence.some((item) => item.kind === 'use')) options.onMatch?.(rule, match, finding, matchContext);
@@ -161,7 +165,11 @@ function otherFileSite(file: string, options: AnalysisOptions): FindingSite | un
   if (!project || !facts) return undefined;
   const shown = project.displayPath(file);
   if (shown.startsWith('../') || isAbsolute(shown)) return undefined;
-  return findingSite({ path: shown, text: facts.text, absolutePath: file }, classifyContext(shown), options);
+  return findingSite({ path: shown, text: facts.text, absolutePath: file }, contextOf(shown, options), options);
+}
+
+function contextOf(path: string, options: AnalysisOptions): FileContext {
+  return options.contextOf?.(path) ?? unclassifiedContext(path);
 }
 
 function findingSite(input: FileInput, context: FileContext, options: AnalysisOptions): FindingSite {

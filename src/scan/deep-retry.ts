@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadOptions } from '../rules/pack.js';
+import type { FileContext } from '../context/file-context.js';
 import type { AnalysisOptions, FileAnalysis, FileInput } from './analyze-file.js';
 
 const WORKER_URL = new URL('./deep-worker.js', import.meta.url);
@@ -13,11 +14,12 @@ export async function analyzeWithLargeStack(
   input: FileInput,
   rules: LoadOptions,
   ruleIds: string[],
-  options: AnalysisOptions,
+  options: Pick<AnalysisOptions, 'testSeverity'>,
+  context: FileContext,
 ): Promise<FileAnalysis | undefined> {
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_URL, { workerData: { input, rules, ruleIds, options }, resourceLimits: { stackSizeMb: STACK_MB } });
+    const worker = new Worker(WORKER_URL, { workerData: { input, rules, ruleIds, options, context }, resourceLimits: { stackSizeMb: STACK_MB } });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve(undefined);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRulePack, type LoadOptions } from '../rules/pack.js';
+import type { FileContext } from '../context/file-context.js';
 import { analyzeFile, type AnalysisOptions, type FileInput } from './analyze-file.js';
 
 /**
@@ -11,10 +12,12 @@ interface DeepJob {
   input: FileInput;
   rules: LoadOptions;
   ruleIds: string[];
-  options: AnalysisOptions;
+  options: Pick<AnalysisOptions, 'testSeverity'>;
+  /** The file's context, classified with the whole scan (the classifier cannot cross threads). */
+  context: FileContext;
 }
 
 const job = workerData as DeepJob;
 const wanted = new Set(job.ruleIds);
 const rules = loadRulePack(job.rules).rules.filter((rule) => wanted.has(rule.id));
-parentPort!.postMessage(analyzeFile(job.input, rules, job.options));
+parentPort!.postMessage(analyzeFile(job.input, rules, { ...job.options, contextOf: () => job.context }));

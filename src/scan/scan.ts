@@ -21,6 +21,9 @@ import { ownsFile, parseShard, type Shard } from '../ci/shard.js';
 import type { Baseline } from '../ci/baseline.js';
 import { finishReport, SourceTexts } from '../ci/post-process.js';
 import { scanStaged } from '../ci/staged.js';
+import type { ContextOverride } from '../context/classify.js';
+import type { FileContext } from '../context/file-context.js';
+import { classifyProjectFiles } from '../project/file-contexts.js';
 
 export { DEFAULT_MAX_FILE_SIZE };
 
@@ -67,6 +70,8 @@ export interface ScanOptions {
   staged?: boolean;
   /** "Today" for suppressions' `until=` dates (default: the clock). */
   now?: Date;
+  /** Where code runs, for some paths, whatever the classifier would say (the config's `contexts`). */
+  contextOverrides?: readonly ContextOverride[];
 }
 
 export type ScanResult = Report;
@@ -126,12 +131,20 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
     warnings.push(nothingScannedWarning(options.paths?.length ? options.paths : ['.'], discovery.excluded));
   }
   const files = shard ? discovery.files.filter((file) => ownsFile(shard, file.relative)) : discovery.files;
+  const contexts = classifyProjectFiles(discovery.files, {
+    model: pack.models.contextModel(),
+    resolver: project.resolver,
+    displayPath: (absolute) => project.displayPath(absolute),
+    maxFileSize: limits.maxFileSize,
+    ...(options.contextOverrides ? { overrides: options.contextOverrides } : {}),
+  });
+  analysisOptions.contextOf = (path) => contexts.of(path);
 
   const findings: Finding[] = [];
   let analysed = 0;
   const total = files.length;
   for (const [index, file] of files.entries()) {
-    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits, texts);
+    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits, texts, contexts.of(file.relative));
     if ('skipped' in outcome) errors.push(outcome.skipped);
     else {
       if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
@@ -176,6 +189,7 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
     },
     rules: [...pack.rules.map(describeRule), ...(options.samples ? describedChecks(findings) : [])],
     ...(shard ? { shard } : {}),
+    fileContexts: Object.fromEntries([...new Set(findings.map((finding) => finding.file))].sort().map((file) => [file, contexts.of(file)])),
   };
   const knownRuleIds = new Set([...loaded.rules.map((rule) => rule.id), ...shippedChecks().keys()]);
   return { report, texts, knownRuleIds, ranRuleIds: new Set(report.rules!.map((rule) => rule.id)), shard, limits };
@@ -193,7 +207,7 @@ function describedChecks(findings: readonly Finding[]): RuleDescription[] {
 
 type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };
 
-async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits, texts: SourceTexts): Promise<Outcome> {
+async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits, texts: SourceTexts, context: FileContext): Promise<Outcome> {
   const read = readSourceFile(file.absolute, limits, file.size);
   if (!read.ok) return { skipped: { file: file.relative, message: read.message, kind: read.kind } };
   texts.note(file.relative, read.text);
@@ -207,7 +221,7 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
     }
   }
   // Cross-file facts cannot cross threads; the deep retry analyses the file on its own.
-  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity });
+  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity }, context);
   if (retried) return { analysis: retried, ...(warning ? { warning } : {}) };
   return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
 }

@@ -126,6 +126,14 @@ export class SpecEffects {
     return result;
   }
 
+  /**
+   * A propagator matched on a declaration (`const { privateKey } = $OBJ;` with `to` on the
+   * binding) writes the variables it declares: no expression of the statement is its match.
+   */
+  applyDeclarationPropagators(node: Node): void {
+    this.applyPropagators(node, CLEAN);
+  }
+
   /** Sinks matched exactly at this node (or, for non-exact sinks, around it) see its value. */
   private checkSinks(node: Node, value: Value): void {
     const specs = this.run.host.spec.sinks;

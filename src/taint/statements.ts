@@ -41,6 +41,7 @@ export function runStatement(run: Interpreter, node: Node): void {
         const value = declarator.init ? run.evaluate(declarator.init) : CLEAN;
         run.assignPattern(declarator.id, declarator.init ? withStep(value, run.step('assignment', declarator.id, `assigned to ${run.text(declarator.id, 40)}`)) : value);
       }
+      run.specs.applyDeclarationPropagators(node);
       run.specs.checkStatementSinks(node);
       return;
     case 'ReturnStatement': {

@@ -7,6 +7,7 @@ import { loadRulePack, modelFilesBeside, ruleFilesUnder } from '../rules/pack.js
 import { AnswerCache } from '../project/answer-cache.js';
 import { projectContext, ProjectFacts } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
+import { classifyProjectFiles } from '../project/file-contexts.js';
 import { hasSourceExtension, SOURCE_EXTENSIONS } from '../lang/source-files.js';
 import { didYouMean } from '../text/suggest.js';
 import type { Finding } from '../report/finding.js';
@@ -103,7 +104,15 @@ export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelect
   // The root is that of the whole test, even for one of its files, so rule paths mean the same.
   const testRoot = allTestFiles.length === 1 && !isFolderTest(ruleFile) ? dirname(allTestFiles[0]!) : ruleFolderTest(ruleFile);
   const types = new TypeFacts(testRoot);
-  const context = projectContext(new ProjectFacts(testRoot, new AnswerCache(), types), types);
+  const project = new ProjectFacts(testRoot, new AnswerCache(), types);
+  const context = projectContext(project, types);
+  const relativeTo = (file: string) => relative(testRoot, file).split('\\').join('/');
+  const contexts = classifyProjectFiles(allTestFiles.map((file) => ({ absolute: file, relative: relativeTo(file) })), {
+    model: pack.models.contextModel(),
+    resolver: project.resolver,
+    displayPath: (absolute) => project.displayPath(absolute),
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  });
   const known = new Set(pack.rules.map((rule) => rule.id));
   // Every file of a folder test is analysed, with one scan's shared state: a data-flow finding
   // may belong to another file than the one whose analysis found it.
@@ -111,14 +120,14 @@ export function testRuleFile(ruleFile: string, cwd: string, only: RuleTestSelect
   const findings = new Map<string, Finding[]>();
   const texts = new Map<string, string>();
   for (const testFile of allTestFiles) {
-    const relativePath = relative(testRoot, testFile).split('\\').join('/');
+    const relativePath = relativeTo(testFile);
     const decoded = readSourceFile(testFile, { maxFileSize: DEFAULT_MAX_FILE_SIZE, scanMinified: true });
     if (!decoded.ok) {
       result.problems.push({ file: shown(testFile), line: 1, column: 1, message: decoded.message });
       continue;
     }
     texts.set(testFile, decoded.text);
-    const analysis = analyzeFile({ path: relativePath, text: decoded.text, absolutePath: testFile }, rules, { testSeverity: 'same', project: context, scope });
+    const analysis = analyzeFile({ path: relativePath, text: decoded.text, absolutePath: testFile }, rules, { testSeverity: 'same', project: context, scope, contextOf: (path) => contexts.of(path) });
     for (const error of analysis.errors) result.problems.push({ file: shown(testFile), line: error.line ?? 1, column: error.column ?? 1, message: error.message, ...(error.ruleId ? { ruleId: error.ruleId } : {}) });
     for (const finding of analysis.findings) findings.set(finding.file, [...(findings.get(finding.file) ?? []), finding]);
   }

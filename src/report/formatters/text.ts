@@ -5,6 +5,7 @@ import { SKIP_KINDS } from '../finding.js';
 import { SEVERITIES, type Severity } from '../severity.js';
 import { countOf } from '../../text/count.js';
 import type { Formatter } from './types.js';
+import { explainContext } from '../../context/explain.js';
 
 /** Human output: findings grouped by file with a code frame, then problems, then one summary line. */
 export const formatText: Formatter = (report, options) => {
@@ -12,6 +13,8 @@ export const formatText: Formatter = (report, options) => {
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(report.findings)) {
     lines.push(paint.underline(file));
+    const context = options.verbose ? report.fileContexts?.[file] : undefined;
+    if (context) lines.push(paint.dim(`  context: ${explainContext(context)}`));
     for (const finding of findings) lines.push(...describeFinding(finding, paint, options.verbose ?? false), '');
   }
   const skipped = report.errors.filter((error) => SKIP_KINDS.has(error.kind));

@@ -25,3 +25,18 @@ function propagator() {
   // ok: taint-side-effects
   log(hasher);
 }
+
+declare function readBody(): { secret: string; name: string };
+declare function store(value: unknown): void;
+
+function declarationPropagator() {
+  // A propagator matched on a declaration writes the variable it declares.
+  const { secret, name } = readBody();
+  // ruleid: taint-declaration-propagator
+  store(secret);
+  // ok: taint-declaration-propagator
+  store(name);
+  const { secret: renamed } = { secret: 'literal' };
+  // ok: taint-declaration-propagator
+  store(renamed);
+}

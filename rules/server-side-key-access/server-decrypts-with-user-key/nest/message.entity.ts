@@ -1,0 +1,5 @@
+export class Message {
+  id!: string;
+  ciphertext!: Buffer;
+  recipientKey!: string;
+}
