@@ -5,7 +5,7 @@ import { instantiateTaints, instantiateValue, type CallInstance } from './instan
 import { Interpreter } from './interpreter.js';
 import type { SinkEffect, Site, Summary, SymbolicInputs } from './summary.js';
 import { TaintSet } from './taint.js';
-import { carriesSomething, CLEAN, joinAll, joinValues, valueOf, wholeTaint, withStep, type ClassRef, type FunctionRef, type Value } from './value.js';
+import { carriesSomething, CLEAN, wholeOf, joinAll, joinValues, valueOf, wholeTaint, withStep, type ClassNode, type ClassRef, type FunctionNode, type FunctionRef, type Value } from './value.js';
 
 /** Closures run inline inside closures at most this deep; deeper calls are opaque. */
 const MAX_INLINE_DEPTH = 3;
@@ -64,9 +64,7 @@ export function opaque(run: Interpreter, receiver: Value | undefined, args: read
   for (const arg of args) for (const fn of arg.functions ?? []) if (fn.closure === run) runClosure(run, fn, [], CLEAN);
   const options = run.host.spec.options;
   if (options.assumeSafeFunctions || options.onlyPropagateThroughAssignments) return CLEAN;
-  let taint = receiver ? wholeTaint(receiver) : TaintSet.EMPTY;
-  for (const arg of args) taint = taint.union(wholeTaint(arg));
-  return valueOf(taint);
+  return valueOf(wholeOf(receiver ? [receiver, ...args] : args));
 }
 
 /** Runs a function the code calls: a closure inline (it sees what it captured), a project function by its summary. */
@@ -153,14 +151,30 @@ function targetsOf(run: Interpreter, calleeValue: Value, receiver: Value | undef
 /** A method of a project class or its project superclasses. */
 function findMethod(run: Interpreter, cls: ClassRef, name: string, isStatic: boolean): FunctionRef | undefined {
   for (let current: ClassRef | undefined = cls, hops = 0; current && hops < 8; current = run.host.superclassOf(current), hops++) {
-    for (const member of current.node.body.body) {
-      if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || Boolean(member.static) !== isStatic) continue;
-      const value = member.value;
-      if (classMemberName(member) !== name || !value || (value.type !== 'FunctionExpression' && value.type !== 'ArrowFunctionExpression')) continue;
-      if (member.type === 'PropertyDefinition' || member.kind === 'method') return { file: current.file, node: value, owner: current };
-    }
+    const value = methodsOf(current.node).get(`${isStatic ? 1 : 0}:${name}`);
+    if (value) return { file: current.file, node: value, owner: current };
   }
   return undefined;
+}
+
+const methodIndex = new WeakMap<ClassNode, Map<string, FunctionNode>>();
+
+/** A class's own methods (and function-valued fields) by name, the first declared winning: classes can be large and are asked often. */
+function methodsOf(node: ClassNode): Map<string, FunctionNode> {
+  let methods = methodIndex.get(node);
+  if (methods) return methods;
+  methods = new Map();
+  for (const member of node.body.body) {
+    if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+    const value = member.value;
+    const name = classMemberName(member);
+    if (name === undefined || !value || (value.type !== 'FunctionExpression' && value.type !== 'ArrowFunctionExpression')) continue;
+    if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;
+    const key = `${member.static ? 1 : 0}:${name}`;
+    if (!methods.has(key)) methods.set(key, value);
+  }
+  methodIndex.set(node, methods);
+  return methods;
 }
 
 /** Applies a callee's summary at a call: its return, the sinks its inputs reach, the fields it writes, the callbacks it calls. */

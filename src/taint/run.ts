@@ -457,8 +457,17 @@ function concreteTaintOf(value: Value, depth = 0): Value {
 
 /** The identifier-like words of a text: what a rule's prefilter asks of a file, read without parsing it. */
 function textWords(text: string): Set<string> {
-  return new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  const known = wordsByText.get(text);
+  if (known) return known;
+  const words = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  if (wordsByText.size >= MAX_WORD_SETS) wordsByText.delete(wordsByText.keys().next().value!);
+  wordsByText.set(text, words);
+  return words;
 }
+
+/** Every taint rule asks for the words of the same files: they are read once for all rules. */
+const wordsByText = new Map<string, Set<string>>();
+const MAX_WORD_SETS = 1024;
 
 /** Module specifiers a file imports, requires or re-exports, read from its text. */
 function importedSpecifiers(text: string): string[] {

@@ -119,20 +119,32 @@ export class TaintSet {
 
   addAll(taints: Iterable<Taint>): TaintSet {
     let items: Map<string, Taint> | undefined;
-    for (const taint of taints) {
-      const key = taintKey(taint);
-      const existing = (items ?? this.items).get(key);
-      if (existing && (existing.trace?.length ?? 0) <= (taint.trace?.length ?? 0)) continue;
-      items ??= new Map(this.items);
-      items.set(key, taint);
-    }
+    for (const taint of taints) items = addTo(items, this.items, taintKey(taint), taint);
     return items ? new TaintSet(items) : this;
   }
 
   union(other: TaintSet): TaintSet {
-    if (other.isEmpty()) return this;
+    if (other.isEmpty() || other === this) return this;
     if (this.isEmpty()) return other;
-    return this.addAll(other.items.values());
+    // The other set's keys are known: no key is rebuilt, and nothing is copied when it adds nothing.
+    let items: Map<string, Taint> | undefined;
+    for (const [key, taint] of other.items) items = addTo(items, this.items, key, taint);
+    return items ? new TaintSet(items) : this;
+  }
+
+  /** The union of several sets, built in one map: the same result as a chain of `union`s, without a copy per step. */
+  static unionAll(sets: Iterable<TaintSet>): TaintSet {
+    let result = TaintSet.EMPTY;
+    let items: Map<string, Taint> | undefined;
+    for (const set of sets) {
+      if (set.isEmpty() || set === result) continue;
+      if (!items && result.isEmpty()) {
+        result = set;
+        continue;
+      }
+      for (const [key, taint] of set.items) items = addTo(items, result.items, key, taint);
+    }
+    return items ? new TaintSet(items) : result;
   }
 
   map(transform: (taint: Taint) => Taint | readonly Taint[] | undefined): TaintSet {
@@ -153,13 +165,28 @@ export class TaintSet {
   /** Every taint with `step` added to its path. */
   withStep(step: FlowStep): TaintSet {
     if (this.isEmpty()) return this;
-    return this.map((taint) => ({ ...taint, trace: extendTrace(taint.trace, step) }));
+    // Keys do not depend on traces, and every trace grows alike: the same keys, in the same order.
+    const items = new Map<string, Taint>();
+    for (const [key, taint] of this.items) items.set(key, { ...taint, trace: extendTrace(taint.trace, step) });
+    return new TaintSet(items);
   }
 
   /** Identifies the set's contents (not their traces): equal keys, equal sets for a fixpoint. */
   get key(): string {
-    return [...this.items.keys()].sort().join(';');
+    this.sortedKey ??= [...this.items.keys()].sort().join(';');
+    return this.sortedKey;
   }
+
+  private sortedKey: string | undefined;
+}
+
+/** Adds a taint to a set's items (copied on the first change): the shortest trace wins, then the first seen. */
+function addTo(items: Map<string, Taint> | undefined, base: ReadonlyMap<string, Taint>, key: string, taint: Taint): Map<string, Taint> | undefined {
+  const existing = (items ?? base).get(key);
+  if (existing && (existing.trace?.length ?? 0) <= (taint.trace?.length ?? 0)) return items;
+  const changed = items ?? new Map(base);
+  changed.set(key, taint);
+  return changed;
 }
 
 /** The taint that stands for a function's input at a field path, while the function is summarised. */

@@ -55,11 +55,17 @@ export function valueOf(taint: TaintSet): Value {
 }
 
 /** Everything a value carries, its fields' taint included: what a sink, a call or a log of the whole object sees. */
-export function wholeTaint(value: Value, depth = 0): TaintSet {
-  if (!value.fields || depth > MAX_DEPTH) return value.taint;
-  let taint = value.taint;
-  for (const field of value.fields.values()) taint = taint.union(wholeTaint(field, depth + 1));
-  return taint;
+export function wholeTaint(value: Value): TaintSet {
+  if (!value.fields) return value.taint;
+  const sets: TaintSet[] = [];
+  collectTaint(value, 0, sets);
+  return TaintSet.unionAll(sets);
+}
+
+function collectTaint(value: Value, depth: number, sets: TaintSet[]): void {
+  sets.push(value.taint);
+  if (!value.fields || depth > MAX_DEPTH) return;
+  for (const field of value.fields.values()) collectTaint(field, depth + 1, sets);
 }
 
 /**
@@ -192,7 +198,9 @@ export function keepShape(value: Value, taint: TaintSet): Value {
 
 /** All the taint of several values, fields included. */
 export function wholeOf(values: readonly Value[]): TaintSet {
-  return values.reduce((all, value) => all.union(wholeTaint(value)), TaintSet.EMPTY);
+  const sets: TaintSet[] = [];
+  for (const value of values) collectTaint(value, 0, sets);
+  return TaintSet.unionAll(sets);
 }
 
 /**
