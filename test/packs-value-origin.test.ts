@@ -8,10 +8,11 @@ import { renameLocals } from './support/rename-locals.js';
 const PACKS = ['rules/key-escrow', 'rules/plaintext-logging'];
 
 /**
- * Sink entries that recognise a client by its receiver's name (ws.send, client.request): renaming a
- * parameter `ws: WebSocket` to `v1` hides the sink, not the value's origin, so they are left out.
+ * Sink entries that recognise a client or logger by its receiver's name (ws.send, client.request,
+ * backupLog.warn): renaming a parameter `ws: WebSocket` to `v1` hides the sink, not the value's
+ * origin, so they are left out.
  */
-const SINKS_BY_RECEIVER_NAME = ['websocket-and-socketio', 'http-client-instances'];
+const SINKS_BY_RECEIVER_NAME = ['websocket-and-socketio', 'http-client-instances', 'logger-methods'];
 
 /** A pack's rule files with their test: the file beside it, or the folder of the same name. */
 function ruleTests(pack: string): Array<{ rule: string; tests: string }> {
