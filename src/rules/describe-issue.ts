@@ -26,8 +26,12 @@ export function describeIssue(issue: z.core.$ZodIssue, base: Path, schema?: z.co
       const best = typed === undefined ? undefined : closestWord(typed, caseFolded(issue.values) ?? issue.values.filter((value): value is string => typeof value === 'string'));
       return { path, message: `${where}: expected one of ${allowedValues(issue.values)}${typed === undefined ? '' : `; got "${typed}"`}${best ? `, did you mean "${best}"?` : ''}` };
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A wrong word where a word or a list of words is expected: name the words, not "expected array".
+      const wrongWord = issue.errors.flat().find((inner) => inner.code === 'invalid_value' && inner.path.length === 0);
+      if (wrongWord) return { path, message: describeIssue(wrongWord, path).message };
       return { path, message: `${where}: ${unionExpectation(issue)}` };
+    }
     default:
       return { path, message: `${where}: ${issue.message}` };
   }
