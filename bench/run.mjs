@@ -548,13 +548,18 @@ function targets(result) {
       lines.push(`- Against the ESLint peer (no target on this corpus): ${lt}${fmt(speedup)}× ${speedup >= 1 ? 'faster' : 'as fast (slower)'}.`);
     }
   }
-  const rss = nb.ok ? nb.maxPeakRssMiB : nb.peakRssMiB;
-  if (rss !== undefined) {
-    const met = rss < TARGETS.maxRssMiB;
-    const reached = own.atLeast ? `at least ${fmt(rss, 0)} MiB before it was stopped` : `${fmt(nb.peakRssMiB, 0)} MiB median, ${fmt(rss, 0)} MiB worst run`;
-    lines.push(`- Peak RSS under 1 GiB: ${met && own.atLeast ? '**not known**' : mark(met)}: ${reached} (${met ? `${fmt(TARGETS.maxRssMiB - rss, 0)} MiB to spare` : `${fmt(rss - TARGETS.maxRssMiB, 0)} MiB over`}).`);
-  }
+  lines.push(...rssTargetLines(nb, own, TARGETS.maxRssMiB));
   return lines;
+}
+
+/** The peak-RSS target line of a tool's row: its worst complete run, or what it reached before it was stopped. */
+function rssTargetLines(row, own, maxMiB) {
+  const rss = row.ok ? row.maxPeakRssMiB : row.peakRssMiB;
+  if (rss === undefined) return [];
+  const met = rss < maxMiB;
+  const mark = met ? '**met**' : '**missed**';
+  const reached = own.atLeast ? `at least ${fmt(rss, 0)} MiB before it was stopped` : `${fmt(row.peakRssMiB, 0)} MiB median, ${fmt(rss, 0)} MiB worst run`;
+  return [`- Peak RSS under 1 GiB: ${met && own.atLeast ? '**not known**' : mark}: ${reached} (${met ? `${fmt(maxMiB - rss, 0)} MiB to spare` : `${fmt(rss - maxMiB, 0)} MiB over`}).`];
 }
 
 /** How a run was cut off, for "nobackdoor … so the figures below are bounds". */
@@ -590,12 +595,7 @@ function taintTargets(result) {
       lines.push(`  CPU time, steadier under other load: ${fmt(taint.cpuSeconds)} s against ${fmt(s.nobackdoor.cpuSeconds)} s (medians); run by run ${signedPercent(median(pairedCpu))}, ${signedPercent(Math.min(...pairedCpu))} to ${signedPercent(Math.max(...pairedCpu))}.`);
     }
   }
-  const rss = taint.ok ? taint.maxPeakRssMiB : taint.peakRssMiB;
-  if (rss !== undefined) {
-    const met = rss < TAINT_TARGETS.maxRssMiB;
-    const reached = own.atLeast ? `at least ${fmt(rss, 0)} MiB before it was stopped` : `${fmt(taint.peakRssMiB, 0)} MiB median, ${fmt(rss, 0)} MiB worst run`;
-    lines.push(`- Peak RSS under 1 GiB: ${met && own.atLeast ? '**not known**' : mark(met)}: ${reached} (${met ? `${fmt(TAINT_TARGETS.maxRssMiB - rss, 0)} MiB to spare` : `${fmt(rss - TAINT_TARGETS.maxRssMiB, 0)} MiB over`}).`);
-  }
+  lines.push(...rssTargetLines(taint, own, TAINT_TARGETS.maxRssMiB));
   return lines;
 }
 
