@@ -128,12 +128,12 @@ describe('nobackdoor scan (the real binary)', () => {
 
   it('shows every path relative to the scan root, which is the folder of a single FILE, traces above it too', () => {
     const project = makeProject({
-      'shared/algorithms.ts': "export const LEGACY_ALGORITHM = 'des-cbc';\n",
-      'src/archive.ts': "import crypto from 'crypto';\nimport { LEGACY_ALGORITHM } from '../shared/algorithms';\ncrypto.createCipheriv(LEGACY_ALGORITHM, key, iv);\n",
+      'common/algorithms.ts': "export const LEGACY_ALGORITHM = 'des-cbc';\n",
+      'src/archive.ts': "import crypto from 'crypto';\nimport { LEGACY_ALGORITHM } from '../common/algorithms';\ncrypto.createCipheriv(LEGACY_ALGORITHM, key, iv);\n",
     });
     const run = runBinary(['scan', 'src/archive.ts', '--format', 'json'], { cwd: project });
     const [finding] = parseJson(run.stdout).findings;
-    expect(finding).toMatchObject({ file: 'archive.ts', line: 3, trace: [{ file: '../shared/algorithms.ts', line: 1 }] });
+    expect(finding).toMatchObject({ file: 'archive.ts', line: 3, trace: [{ file: '../common/algorithms.ts', line: 1 }] });
     expect(run.stdout).not.toContain(project);
   });
 

@@ -70,7 +70,7 @@ export class ProjectFacts implements CrossFileLookup {
   }
 
   /**
-   * Relative to the scan root like every path of a report, also above it (`../shared/x.ts` when
+   * Relative to the scan root like every path of a report, also above it (`../common/x.ts` when
    * a single file is scanned and its folder is the root); absolute only on another drive.
    */
   displayPath(absolutePath: string): string {

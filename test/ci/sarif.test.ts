@@ -42,7 +42,7 @@ describe('SARIF 2.1.0', () => {
         { file: 'src/a b.ts', line: 3, column: 5, endLine: 3, endColumn: 40, kind: 'sink', note: 'reaches fetch(…)' },
       ],
     });
-    const constant = finding({ line: 9, endLine: 9, fingerprint: 'b'.repeat(32), trace: [{ file: '../shared/algo.ts', line: 1, column: 14, note: 'ALGO is defined here' }] });
+    const constant = finding({ line: 9, endLine: 9, fingerprint: 'b'.repeat(32), trace: [{ file: '../common/algo.ts', line: 1, column: 14, note: 'ALGO is defined here' }] });
     const log = sarifLog(
       report([flow, constant], {
         errors: [
@@ -61,7 +61,7 @@ describe('SARIF 2.1.0', () => {
     expect(withFlow.codeFlows[0].threadFlows[0].locations.map((step: any) => step.kinds[0])).toEqual(['source', 'sink']);
     expect(withFlow.partialFingerprints['nobackdoor/flow/v1']).toBe('f'.repeat(32));
     expect(withFlow.locations[0].physicalLocation.artifactLocation.uri).toBe('src/a%20b.ts');
-    expect(withConstant.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('../shared/algo.ts');
+    expect(withConstant.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe('../common/algo.ts');
     expect(withConstant.message.text).toBe('aes-128-ecb uses ECB mode \\[legacy\\] ([ALGO is defined here](1))');
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications.map((note: any) => note.descriptor.id)).toEqual(['parse', 'internal', 'unused-suppression']);
