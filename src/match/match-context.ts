@@ -6,6 +6,7 @@ import { dedupe, type Formula, type RangeMatch } from './formula.js';
 import { Matcher } from './matcher.js';
 import type { Binding } from './state.js';
 import type { ProjectContext } from '../lang/cross-file.js';
+import { memoized } from '../util/memo.js';
 
 /** What one scan shares between its files' analyses. */
 export interface ScanScope {
@@ -23,15 +24,20 @@ export interface ScanScope {
  */
 export class MatchContext {
   readonly matcher: Matcher;
-  private readonly results = new Map<Formula, RangeMatch[]>();
-  private readonly shared = new Map<string, RangeMatch[]>();
+  private readonly results: Map<Formula, RangeMatch[]>;
+  private readonly shared: Map<string, RangeMatch[]>;
 
   constructor(
     readonly facts: FileFacts,
     /** The scan this file belongs to, for engines that follow values across files. */
     readonly scan?: ScanScope,
   ) {
-    this.matcher = new Matcher(facts);
+    // A file's matches do not depend on who asks: the file's own analysis and each taint rule that
+    // follows a value into it share one matcher and one table of results.
+    const kept = memoized(perFile, facts, () => ({ matcher: new Matcher(facts), results: new Map(), shared: new Map() }));
+    this.matcher = kept.matcher;
+    this.results = kept.results;
+    this.shared = kept.shared;
   }
 
   /** A formula's matches in this file: none when its prefilter rules the file out. */
@@ -72,6 +78,8 @@ export class MatchContext {
     return typeof value === 'string' || typeof value === 'number' ? String(value) : binding.text;
   }
 }
+
+const perFile = new WeakMap<FileFacts, { matcher: Matcher; results: Map<Formula, RangeMatch[]>; shared: Map<string, RangeMatch[]> }>();
 
 function isNameBeingDefined(node: Node): boolean {
   const parent = parentOf(node);

@@ -42,23 +42,48 @@ export class SpecIndex {
   /** Matches spanning exactly this node. */
   exactly(node: Node): SpecMatch[] {
     if (this.matches.length === 0) return [];
-    const found = this.byRange.get(rangeKey(this.text, node.range)) ?? [];
+    const found = this.byRange.get(nodeKey(this.text, node)) ?? [];
     if (this.unaligned.length === 0) return found;
     return [...found, ...this.unaligned.filter((match) => sameKey(this.text, match.range, node.range))];
   }
 
-  /** Matches spanning this node or one of its ancestors. */
-  containing(node: Node): SpecMatch[] {
-    if (this.matches.length === 0) return [];
-    // A statement and its expression share a key (`sink(x);` and `sink(x)`): each match counts once.
-    const found = new Set<SpecMatch>();
+  private readonly alignedByNode = new WeakMap<Node, readonly SpecMatch[]>();
+
+  /**
+   * Matches spanning this node or one of its ancestors, innermost first. Every expression the
+   * interpreter evaluates asks this, so each node's answer is kept and built from its parent's.
+   */
+  containing(node: Node): readonly SpecMatch[] {
+    if (this.matches.length === 0) return NONE;
+    const aligned = this.alignedContaining(node);
+    if (this.unaligned.length === 0) return aligned;
+    const unaligned = this.unaligned.filter((match) => match.range[0] <= node.range[0] && node.range[1] <= match.range[1]);
+    return unaligned.length === 0 ? aligned : [...aligned, ...unaligned.filter((match) => !aligned.includes(match))];
+  }
+
+  private alignedContaining(node: Node): readonly SpecMatch[] {
+    const unknown: Node[] = [];
+    let outer: readonly SpecMatch[] = NONE;
     for (let current: Node | undefined = node; current; current = parentOf(current)) {
-      for (const match of this.byRange.get(rangeKey(this.text, current.range)) ?? []) found.add(match);
+      const known = this.alignedByNode.get(current);
+      if (known) {
+        outer = known;
+        break;
+      }
+      unknown.push(current);
     }
-    for (const match of this.unaligned) if (match.range[0] <= node.range[0] && node.range[1] <= match.range[1]) found.add(match);
-    return [...found];
+    for (let index = unknown.length - 1; index >= 0; index--) {
+      const current = unknown[index]!;
+      const own = this.byRange.get(nodeKey(this.text, current));
+      // A statement and its expression share a key (`sink(x);` and `sink(x)`): each match counts once, at the inner one.
+      if (own) outer = [...own, ...outer.filter((match) => !own.includes(match))];
+      this.alignedByNode.set(current, outer);
+    }
+    return outer;
   }
 }
+
+const NONE: readonly SpecMatch[] = Object.freeze([]);
 
 /** The spec matches of one rule in one file. */
 export interface FileSpecMatches {
@@ -84,8 +109,19 @@ export function findSpecMatches(spec: TaintSpec, context: MatchContext, nodeKeys
 /** Keys of every node's range in a file (see SpecIndex). */
 export function nodeRangeKeys(nodes: readonly Node[], text: string): Set<string> {
   const keys = new Set<string>();
-  for (const node of nodes) keys.add(rangeKey(text, node.range));
+  for (const node of nodes) keys.add(nodeKey(text, node));
   return keys;
+}
+
+const keyByNode = new WeakMap<Node, string>();
+
+function nodeKey(text: string, node: Node): string {
+  let key = keyByNode.get(node);
+  if (key === undefined) {
+    key = rangeKey(text, node.range);
+    keyByNode.set(node, key);
+  }
+  return key;
 }
 
 export function rangeKey(text: string, range: readonly [number, number]): string {
