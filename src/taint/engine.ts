@@ -38,10 +38,13 @@ export class TaintEngine implements RuleEngine {
     taintRun.begin(file);
     const debug = context.scan?.debug;
     const startsTaint = taintRun.mayCarryTaint(path, facts.text);
-    if (!startsTaint || !this.mayFlow(file, taintRun)) {
+    const reachesSink = startsTaint && taintRun.mayReachSink(path, facts.text);
+    if (!startsTaint || !reachesSink || !this.mayFlow(file, taintRun)) {
       const why = !startsTaint
         ? 'no source can match in this file or in the files it imports'
-        : 'this file has no import of a project file, and not both a source and a sink';
+        : !reachesSink
+          ? 'no sink can match in this file or in the files it imports'
+          : 'this file has no import of a project file, and not both a source and a sink';
       debug?.(explainFile(this.ruleId, this.spec, file, [], { skipped: `${why}; its functions are analysed only when another file calls them` }));
       return taintRun.drainFindings().map((finding) => toMatch(finding, path));
     }

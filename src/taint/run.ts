@@ -160,6 +160,7 @@ export class TaintRun implements AnalysisHost {
   // ---------------------------------------------------------------- what is worth running
 
   private readonly carries = new Map<string, boolean>();
+  private readonly reaches = new Map<string, boolean>();
   private readonly relevance = new Map<string, Relevance>();
 
   /**
@@ -168,21 +169,33 @@ export class TaintRun implements AnalysisHost {
    * hold a finding cost nothing. Over-approximate: a yes may find nothing.
    */
   mayCarryTaint(path: string, text?: string): boolean {
-    const known = this.carries.get(path);
-    if (known !== undefined) return known;
-    this.carries.set(path, false);
+    return this.holdsThroughImports(path, text, this.carries, (words) => this.spec.sources.some((spec) => spec.formula.prefilter(words)));
+  }
+
+  /**
+   * Whether code run from this file can reach a sink of this rule: a sink can match in the file or
+   * in a project file it imports, directly or through others. Judged from text, like mayCarryTaint.
+   */
+  mayReachSink(path: string, text?: string): boolean {
+    return this.holdsThroughImports(path, text, this.reaches, (words) => this.spec.sinks.some((spec) => spec.formula.prefilter(words)));
+  }
+
+  private holdsThroughImports(path: string, text: string | undefined, known: Map<string, boolean>, ownWords: (words: Set<string>) => boolean): boolean {
+    const answer = known.get(path);
+    if (answer !== undefined) return answer;
+    // An import cycle asks about a file still being judged: it adds nothing of its own.
+    known.set(path, false);
     const source = text ?? this.project?.sourceText?.(path);
-    let carries = false;
+    let holds = false;
     if (source !== undefined) {
-      const words = textWords(source);
-      carries = this.spec.sources.some((spec) => spec.formula.prefilter(words));
-      if (!carries) carries = importedSpecifiers(source).some((specifier) => {
+      holds = ownWords(textWords(source));
+      if (!holds) holds = importedSpecifiers(source).some((specifier) => {
         const target = this.resolveModule(path, specifier);
-        return target !== undefined && target !== path && this.mayCarryTaint(target);
+        return target !== undefined && target !== path && this.holdsThroughImports(target, undefined, known, ownWords);
       });
     }
-    this.carries.set(path, carries);
-    return carries;
+    known.set(path, holds);
+    return holds;
   }
 
   mayMakeTaint(fn: FunctionRef): boolean {

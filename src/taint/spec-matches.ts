@@ -57,8 +57,38 @@ export class SpecIndex {
     if (this.matches.length === 0) return NONE;
     const aligned = this.alignedContaining(node);
     if (this.unaligned.length === 0) return aligned;
-    const unaligned = this.unaligned.filter((match) => match.range[0] <= node.range[0] && node.range[1] <= match.range[1]);
+    const unaligned = this.unalignedContaining(node);
     return unaligned.length === 0 ? aligned : [...aligned, ...unaligned.filter((match) => !aligned.includes(match))];
+  }
+
+  private unalignedByStart: { order: number[]; reach: number[] } | undefined;
+
+  /**
+   * The unaligned matches around a node, in their list order. A regex over comments and strings
+   * can leave thousands in a file, so they are searched by start, with the furthest end reached
+   * so far, rather than tested one by one.
+   */
+  private unalignedContaining(node: Node): SpecMatch[] {
+    const matches = this.unaligned;
+    if (!this.unalignedByStart) {
+      const order = matches.map((_, index) => index).sort((a, b) => matches[a]!.range[0] - matches[b]!.range[0] || a - b);
+      const reach: number[] = [];
+      for (const [position, index] of order.entries()) reach.push(Math.max(reach[position - 1] ?? -1, matches[index]!.range[1]));
+      this.unalignedByStart = { order, reach };
+    }
+    const { order, reach } = this.unalignedByStart;
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (matches[order[middle]!]!.range[0] <= node.range[0]) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let position = low - 1; position >= 0 && reach[position]! >= node.range[1]; position--) {
+      if (matches[order[position]!]!.range[1] >= node.range[1]) found.push(order[position]!);
+    }
+    return found.sort((a, b) => a - b).map((index) => matches[index]!);
   }
 
   private alignedContaining(node: Node): readonly SpecMatch[] {
