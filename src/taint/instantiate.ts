@@ -46,10 +46,12 @@ export function instantiateTaints(run: Interpreter, taints: TaintSet, call: Call
       return pending.length > 0 ? { ...taint, condition: { requires: taint.condition.requires, inputs: pending } } : undefined;
     }
     const origin = taint.origin;
-    const actual = pathOf(actualInput(origin.input, call.actuals, origin.path), inputFields(origin.path));
+    const actual = wholeTaint(pathOf(actualInput(origin.input, call.actuals, origin.path), inputFields(origin.path)));
+    // Most calls pass clean values: then there is no trace to build.
+    if (actual.isEmpty()) return undefined;
     const inner = traceSteps(taint.trace);
     const pass = passStep(run, origin.input, call);
-    return wholeTaint(actual)
+    return actual
       .toArray()
       .map((passed) => ({
         ...passed,

@@ -159,7 +159,22 @@ export class TaintSet {
   }
 
   filter(keep: (taint: Taint) => boolean): TaintSet {
-    return this.map((taint) => (keep(taint) ? taint : undefined));
+    // Keys stay as they are: a filter that keeps everything returns this set, and nothing is rekeyed.
+    let items: Map<string, Taint> | undefined;
+    let position = 0;
+    for (const [key, taint] of this.items) {
+      if (keep(taint)) items?.set(key, taint);
+      else if (!items) {
+        items = new Map();
+        let index = 0;
+        for (const [keptKey, kept] of this.items) {
+          if (index++ >= position) break;
+          items.set(keptKey, kept);
+        }
+      }
+      position++;
+    }
+    return items ? (items.size === 0 ? TaintSet.EMPTY : new TaintSet(items)) : this;
   }
 
   /** Every taint with `step` added to its path. */
