@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { filesUnder } from '../util/files-under.js';
 import { parsedPatterns, rememberPatterns, type Pattern } from '../match/pattern.js';
 import { regexesCompiledSoFar, rememberValidRegexes } from '../match/safe-regex.js';
-import { PACKAGE_ROOT, TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../version.js';
 import { isProblem, readYaml, type YamlSource } from './yaml-source.js';
 
 /**
@@ -13,7 +14,11 @@ import { isProblem, readYaml, type YamlSource } from './yaml-source.js';
  * known to compile. Loading it skips YAML parsing, schema validation, pattern parsing and regex
  * compilation (left to a regex's first use), which are most of a small scan's start-up. It is used only while the YAML it was built from is unchanged (a hash of rules/).
  */
-export const PRECOMPILED_PACK_FILE = join(PACKAGE_ROOT, 'dist', 'shipped-pack.json');
+/**
+ * Beside the compiled code that wrote it (dist/shipped-pack.json), so only that code reads it: not
+ * the sources run by tests, not the Action's bundle (action/index.mjs), which read the YAML.
+ */
+export const PRECOMPILED_PACK_FILE = fileURLToPath(new URL('../shipped-pack.json', import.meta.url));
 
 /** Bumped whenever the artefact's layout or the meaning of its parts changes. */
 const FORMAT = 1;
