@@ -28,13 +28,16 @@ export default tseslint.config(
   adaptersUseTheEntry(['src/cli/commands/*.ts'], '../../'),
 );
 
-/** The CLI and the Action are adapters over the public API: they import src/index.ts, never the modules behind it. */
+/**
+ * The CLI and the Action are adapters over the public API: they import src/index.ts, never the modules
+ * behind it; or src/essentials.ts, its small part that start-up (`--version`, `--help`) needs.
+ */
 function adaptersUseTheEntry(files, up) {
   const escaped = up.replace(/[./]/g, (character) => `\\${character}`);
   return {
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: `^${escaped}(?!index\\.js$)(?!\\.)`, message: `adapters import the library only through ${up}index.js` }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^${escaped}(?!(?:index|essentials)\\.js$)(?!\\.)`, message: `adapters import the library only through ${up}index.js (or ${up}essentials.js)` }] }],
     },
   };
 }

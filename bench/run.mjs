@@ -4,6 +4,7 @@
 //   node bench/run.mjs [--runs N] [--corpus NAME]... [--smoke] [--tools LIST] [--no-profile]
 //                      [--no-readme] [--write-readme] [--cache-dir DIR] [--timeout S]
 //                      [--max-other-load CORES] [--quiet-wait S] [--profile-timeout S]
+//                      [--startup-only] [--no-startup] [--startup-runs N]
 //   (node bench/run.mjs --help explains each)
 //
 // For each corpus it measures, each run a separate process measured whole (wall time, peak RSS,
@@ -14,6 +15,8 @@
 //   nobackdoor-taint  the same plus a taint workload: ... --rules bench/lib/taint-rules.yml
 //   eslint-peer  ESLint 9 with sonarjs/security/sdl/no-secrets security rules (bench/eslint.config.mjs)
 // and reports medians, ratios and the issue-7 and issue-12 targets, and writes them into bench/README.md.
+// Then start-up (bench/lib/startup.mjs): --version, --help and one-file scans, judged against the
+// 0.15 s and 1.0 s targets.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { CORPORA, ensureCorpus, removeStaleBuilds } from './lib/corpora.mjs';
 import { hasGnuTime, killRunning, measure, waitForQuiet } from './lib/measure.mjs';
 import { formatSummary, summariseProfile } from './profile-top.mjs';
+import { benchStartup, startupSection } from './lib/startup.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(BENCH);
@@ -53,7 +57,7 @@ const QUIET_OTHER_CORES = 0.25;
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 function parseArgs(argv) {
-  const options = { runs: undefined, corpora: [], smoke: false, tools: TOOLS, profile: true, readme: undefined, cacheDir: join(BENCH, '.corpora'), maxOtherLoad: QUIET_OTHER_CORES, quietWait: 5, timeout: undefined, profileTimeout: 600 };
+  const options = { startup: true, startupOnly: false, startupRuns: 5, runs: undefined, corpora: [], smoke: false, tools: TOOLS, profile: true, readme: undefined, cacheDir: join(BENCH, '.corpora'), maxOtherLoad: QUIET_OTHER_CORES, quietWait: 5, timeout: undefined, profileTimeout: 600 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -109,6 +113,18 @@ function parseArgs(argv) {
       case '--smoke':
         options.smoke = true;
         break;
+      case '--startup-only':
+        options.startupOnly = true;
+        break;
+      case '--no-startup':
+        options.startup = false;
+        break;
+      case '--startup-runs': {
+        const n = Number(take());
+        if (!Number.isInteger(n) || n < 1 || n > 50) usage('--startup-runs takes a whole number from 1 to 50');
+        options.startupRuns = n;
+        break;
+      }
       case '--no-profile':
         options.profile = false;
         break;
@@ -134,6 +150,8 @@ function parseArgs(argv) {
     // A pipeline check, not a measurement: no waiting for a quiet machine unless asked.
     if (!argv.includes('--quiet-wait')) options.quietWait = 0;
     if (!argv.includes('--max-other-load')) options.maxOtherLoad = Infinity;
+    // The start-up rows include a one-file scan of a real project: not part of a quick pipeline check.
+    if (!options.startupOnly) options.startup = false;
     options.runs ??= 1;
     options.readme ??= false;
   }
@@ -166,6 +184,9 @@ function usage(problem) {
                    by far; the taint workload 25× the first default-pack run (at least 120 s), a
                    miss of the +30 % target by far; the other tools get 900 s
   --profile-timeout S  longest profiling run (default 600 s)
+  --startup-only   only the start-up rows: --version, --help, one-file scans (no corpus runs)
+  --no-startup     skip the start-up rows
+  --startup-runs N runs of each start-up row (default 5)
 `;
   if (problem) {
     process.stderr.write(`bench: ${problem}\n\n${text}`);
@@ -676,24 +697,30 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run bench` (it builds first) or `npm run build`');
   if (!hasGnuTime) log('no /usr/bin/time: peak RSS is taken from the Node processes themselves');
-  if (options.tools.includes('eslint-peer')) ensureBenchDependencies();
+  if (options.tools.includes('eslint-peer') && !options.startupOnly) ensureBenchDependencies();
 
   removeStaleBuilds(options.cacheDir);
   const corpora = {};
-  for (const name of options.corpora) corpora[name] = ensureCorpus(CORPORA[name], options.cacheDir, log);
+  for (const name of options.startupOnly ? [] : options.corpora) corpora[name] = ensureCorpus(CORPORA[name], options.cacheDir, log);
 
   const info = machine();
   const scratchRoot = mkdtempSync(join(tmpdir(), 'nobackdoor-bench-'));
   const results = [];
   try {
-    for (const name of options.corpora) {
+    for (const name of options.startupOnly ? [] : options.corpora) {
       const result = await benchCorpus(name, corpora[name], options, scratchRoot);
       result.corpusDir = corpora[name].dir;
       result.machineBusy = busy.persistent;
       results.push(result);
     }
     let profile;
-    if (options.profile && options.tools.includes('nobackdoor')) {
+    let startup;
+    if (options.startup) {
+      const scratch = join(scratchRoot, 'startup');
+      mkdirSync(scratch, { recursive: true });
+      startup = await benchStartup({ cli: CLI, repo: REPO, corporaDir: options.cacheDir, runs: options.startupRuns, scratch, maxOtherLoad: options.maxOtherLoad, quietWait: options.quietWait, log });
+    }
+    if (options.profile && !options.startupOnly && options.tools.includes('nobackdoor')) {
       // The largest corpus that ran.
       // The largest corpus that ran; where the scanner ran out of time on it, the corpus's
       // profiling subset (one package) so that the profile ends in reasonable time.
@@ -711,14 +738,16 @@ async function main() {
     const sections = results.map((result) => ({ result, text: corpusSection(result, info, options) }));
     process.stdout.write(`\n${sections.map((s) => s.text).join('\n\n')}\n`);
     if (profile) process.stdout.write(`\nCPU profile of the scanner on ${profile.corpus}:\n\n${formatSummary(profile.summary)}\n`);
+    if (startup) process.stdout.write(`\nStart-up:\n\n${startupSection(startup, info)}\n`);
 
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(join(RESULTS, `results-${info.iso.replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ info, options, results, profile }, null, 2)}\n`);
+    writeFileSync(join(RESULTS, `results-${info.iso.replace(/[:.]/g, '-')}.json`), `${JSON.stringify({ info, options, results, profile, startup }, null, 2)}\n`);
 
     if (options.readme) {
       let text = existsSync(README) ? readFileSync(README, 'utf8') : '# nobackdoor benchmark\n';
       for (const { result, text: body } of sections) text = replaceBlock(text, `corpus:${result.name}`, body);
       if (profile) text = replaceBlock(text, 'profile', profileSection(profile, info));
+      if (startup) text = replaceBlock(text, 'startup', startupSection(startup, info));
       writeFileSync(README, text);
       log(`wrote ${relative(REPO, README)}`);
     }

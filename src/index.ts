@@ -59,16 +59,13 @@ export {
   exitCodeFor,
   blockingFindings,
   resultWord,
-  EXIT_OK,
-  EXIT_FINDINGS,
-  EXIT_ERROR,
   STRICT_WARNING_KINDS,
   type FailOn,
   type OutcomePolicy,
 } from './report/outcome.js';
 
 // Configuration.
-export { findConfig, loadConfig, ConfigError, CONFIG_FILE_NAME, type LoadedConfig } from './config/load.js';
+export { findConfig, loadConfig, ConfigError, type LoadedConfig } from './config/load.js';
 export { CONFIG, type Config } from './config/schema.js';
 export { starterConfig } from './config/starter.js';
 export type { Policies, PathPolicy, RuleSetting } from './config/policy.js';
@@ -83,6 +80,6 @@ export { mergeSarifLogs, outcomeOfSarif, isSarifLog } from './ci/merge-sarif.js'
 export { parseDirectives, type Directive } from './suppress/directives.js';
 
 // Small helpers the adapters share with the core, so messages read the same everywhere.
-export { TOOL_VERSION, PACKAGE_ROOT } from './version.js';
-export { didYouMean } from './text/suggest.js';
+export { PACKAGE_ROOT } from './version.js';
+export { TOOL_VERSION, didYouMean, EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, CONFIG_FILE_NAME } from './essentials.js';
 export { countOf } from './text/count.js';

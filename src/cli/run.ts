@@ -1,17 +1,6 @@
-import { didYouMean, TOOL_VERSION } from '../index.js';
-import type { Command } from './command.js';
-import { EXIT_ERROR, EXIT_OK } from './exit-code.js';
+import { didYouMean, EXIT_ERROR, EXIT_OK, TOOL_VERSION } from '../essentials.js';
+import { COMMANDS } from './commands/index.js';
 import { UsageError, type CliIo } from './io.js';
-import { rulesCommand } from './commands/rules.js';
-import { scanCommand } from './commands/scan.js';
-import { schemaCommand } from './commands/schema.js';
-import { testCommand } from './commands/test.js';
-import { inspectCommand } from './commands/inspect.js';
-import { baselineCommand } from './commands/baseline.js';
-import { initCommand } from './commands/init.js';
-import { mergeCommand } from './commands/merge.js';
-
-const COMMANDS: readonly Command[] = [scanCommand, baselineCommand, mergeCommand, initCommand, testCommand, rulesCommand, schemaCommand, inspectCommand];
 
 /** The whole CLI as a function: exit codes are returned, never thrown, so tests can run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -24,12 +13,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
     const names = COMMANDS.map((c) => c.name);
     io.stderr.write(`nobackdoor: unknown command "${name}".${didYouMean(name, names)} Commands: ${names.join(', ')}. Run "nobackdoor --help".\n`);
     return EXIT_ERROR;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage.trimEnd()}\n`);
     return EXIT_OK;

@@ -4,7 +4,9 @@ import { describeIssue } from '../rules/describe-issue.js';
 import { isProblem, readYaml } from '../rules/yaml-source.js';
 import { CONFIG, type Config } from './schema.js';
 
-export const CONFIG_FILE_NAME = 'nobackdoor.config.yaml';
+import { CONFIG_FILE_NAME } from './file-name.js';
+
+export { CONFIG_FILE_NAME };
 
 export interface LoadedConfig {
   config: Config;

@@ -162,11 +162,21 @@ function typeChildren(node: Node): Node[] {
   return [record.typeAnnotation, record.returnType].filter((child): child is Node => isNode(child));
 }
 
-const parsedPatterns = new Map<string, Pattern>();
+const parsedPatternsBySource = new Map<string, Pattern>();
 
 /** Patterns are immutable once parsed, and packs repeat them (shared sink lists): each text is parsed once. */
 export function parsePattern(source: string): Pattern {
-  return memoized(parsedPatterns, source, () => parseNewPattern(source));
+  return memoized(parsedPatternsBySource, source, () => parseNewPattern(source));
+}
+
+/** Every pattern parsed so far, by its text (the build stores the shipped pack's, see rules/precompiled.ts). */
+export function parsedPatterns(): Array<[string, Pattern]> {
+  return [...parsedPatternsBySource];
+}
+
+/** Patterns parsed earlier (by the build, for the shipped pack), so their texts are not parsed again. */
+export function rememberPatterns(patterns: Iterable<[string, Pattern]>): void {
+  for (const [source, pattern] of patterns) if (!parsedPatternsBySource.has(source)) parsedPatternsBySource.set(source, pattern);
 }
 
 function parseNewPattern(source: string): Pattern {

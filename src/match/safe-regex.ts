@@ -31,33 +31,65 @@ const MAX_MATCHES_PER_FILE = 10_000;
 const MAX_REMEMBERED_TEXTS = 20_000;
 
 const compiledRegexes = new Map<string, SafeRegex>();
+/** Regexes known to compile (the build compiled the shipped pack's), by key: their group names. */
+const validRegexes = new Map<string, string[]>();
 
 /** Compiled once per text and flags: rule packs repeat their regexes through YAML aliases and shared sinks. */
 export function compileRegex(source: string, options: { multiline?: boolean } = {}): SafeRegex {
-  return memoized(compiledRegexes, `${options.multiline ? 'm' : ''}\0${source}`, () => compileNewRegex(source, options));
+  const key = regexKey(source, options);
+  return memoized(compiledRegexes, key, () => {
+    const groupNames = validRegexes.get(key);
+    const flags = options.multiline ? RE2JS.MULTILINE : 0;
+    return groupNames ? safeRegex(source, flags, groupNames, () => RE2JS.compile(source, flags)) : compileNewRegex(source, flags);
+  });
 }
 
-function compileNewRegex(source: string, options: { multiline?: boolean }): SafeRegex {
-  const flags = options.multiline ? RE2JS.MULTILINE : 0;
+/** Every regex compiled so far, with its group names (the build stores the shipped pack's, see rules/precompiled.ts). */
+export function regexesCompiledSoFar(): Array<[string, string[]]> {
+  return [...compiledRegexes].map(([key, regex]) => [key, regex.groupNames]);
+}
+
+/**
+ * Regexes that compiled before (when the shipped pack was built): they are compiled again only
+ * when a rule first runs them, which most rules never do on a small scan.
+ */
+export function rememberValidRegexes(regexes: Iterable<[string, string[]]>): void {
+  for (const [key, groupNames] of regexes) validRegexes.set(key, groupNames);
+}
+
+function regexKey(source: string, options: { multiline?: boolean }): string {
+  return `${options.multiline ? 'm' : ''}\0${source}`;
+}
+
+function compileNewRegex(source: string, flags: number): SafeRegex {
   let regex: RE2JS;
   try {
     regex = RE2JS.compile(source, flags);
   } catch (error) {
     throw new RegexSyntaxError(explain(source, errorInUsersTerms(source, error)));
   }
-  const literal = requiredLiteral(source);
+  const named = Object.keys(regex.namedGroups());
+  const numbered = Array.from({ length: regex.groupCount() }, (_, index) => String(index + 1));
+  return safeRegex(source, flags, [...numbered, ...named], () => regex);
+}
+
+function safeRegex(source: string, flags: number, groupNames: string[], compile: () => RE2JS): SafeRegex {
+  let compiled: RE2JS | undefined;
+  const regex = () => (compiled ??= compile());
+  let named: Array<[string, number]> | undefined;
+  let literal: ReturnType<typeof requiredLiteral> | undefined;
+  const mayMatch = (text: string) => mayContain((literal ??= requiredLiteral(source)), text);
   // Compiled on first use: most rules' regexes never meet a binding, and compiling costs start-up time.
   let anchored: RE2JS | undefined;
   // Deep patterns (`<... $X ...>`) test the same code texts many times; remember the answers.
   const startAnswers = new Map<string, boolean>();
-  const named = Object.entries(regex.namedGroups());
-  const numbered = Array.from({ length: regex.groupCount() }, (_, index) => String(index + 1));
   return {
     source,
-    groupNames: [...numbered, ...named.map(([name]) => name)],
+    groupNames,
     findAll(text) {
-      if (!mayContain(literal, text)) return [];
-      const matcher = regex.matcher(text);
+      if (!mayMatch(text)) return [];
+      const matcher = regex().matcher(text);
+      named ??= Object.entries(regex().namedGroups());
       const matches: RegexMatch[] = [];
       while (matches.length < MAX_MATCHES_PER_FILE && matcher.find()) {
         const groups: RegexMatch['groups'] = {};
@@ -78,7 +110,7 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
     matchesAtStart(text) {
       let answer = startAnswers.get(text);
       if (answer === undefined) {
-        if (!mayContain(literal, text)) return false;
+        if (!mayMatch(text)) return false;
         if (startAnswers.size >= MAX_REMEMBERED_TEXTS) startAnswers.clear();
         anchored ??= RE2JS.compile(`^(?:${source})`, flags & ~RE2JS.MULTILINE);
         answer = anchored.matcher(text).lookingAt();
@@ -87,8 +119,8 @@ function compileNewRegex(source: string, options: { multiline?: boolean }): Safe
       return answer;
     },
     test(text) {
-      if (!mayContain(literal, text)) return false;
-      return regex.matcher(text).find();
+      if (!mayMatch(text)) return false;
+      return regex().matcher(text).find();
     },
   };
 }

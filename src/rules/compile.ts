@@ -44,7 +44,7 @@ export function compileRuleFile(source: YamlSource, models: ModelRegistry): { ru
       }
       return;
     }
-    const parsed = RULE.safeParse(raw, { reportInput: true });
+    const parsed = source.validated ? { success: true as const, data: raw as RuleDocument } : RULE.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const { path, key, message } = describeIssue(issue, rulePath, RULE);

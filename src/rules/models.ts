@@ -87,7 +87,7 @@ export class ModelRegistry {
   /** Reads one model file; its problems are returned, its valid entries kept. */
   add(source: YamlSource): RuleProblem[] {
     const problems: RuleProblem[] = [];
-    const parsed = MODEL_FILE.safeParse(source.data, { reportInput: true });
+    const parsed = source.validated ? { success: true as const, data: source.data as z.infer<typeof MODEL_FILE> } : MODEL_FILE.safeParse(source.data, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const { path, key, message } = describeIssue(issue, [], MODEL_FILE);

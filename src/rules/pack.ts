@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../version.js';
 import type { CompiledRule, RuleProblem } from './compiled-rule.js';
 import { compileRuleFile } from './compile.js';
 import { isModelFile, ModelRegistry } from './models.js';
+import { loadPrecompiledPack } from './precompiled.js';
 import { isProblem, readYaml, type YamlSource } from './yaml-source.js';
 
 /** The shipped pack; found from the installed package, so it works from any directory. */
@@ -23,6 +24,8 @@ export interface RulePack {
   files: string[];
   modelFiles: string[];
   models: ModelRegistry;
+  /** The shipped files came from the build's precompiled pack rather than their YAML. */
+  precompiled: boolean;
 }
 
 export interface LoadOptions {
@@ -31,6 +34,8 @@ export interface LoadOptions {
   includeDefault?: boolean;
   /** Paths in problems are shown relative to this folder. */
   cwd?: string;
+  /** Use the precompiled shipped pack when it is current (default); false reads the shipped YAML. */
+  precompiled?: boolean;
 }
 
 /**
@@ -54,9 +59,15 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     }
   }
 
+  const precompiled = (options.precompiled ?? true) ? loadPrecompiledPack(DEFAULT_RULES_DIR) : undefined;
   const documents: YamlSource[] = [];
   for (const file of [...new Set(files)]) {
     const shown = display(file, cwd);
+    const stored = precompiled?.get(file);
+    if (stored) {
+      documents.push(stored(shown));
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -68,7 +79,18 @@ export function loadRulePack(options: LoadOptions = {}): RulePack {
     if (isProblem(yaml)) problems.push(yaml);
     else documents.push(yaml);
   }
+  const pack = compileDocuments(documents);
+  return { ...pack, problems: [...problems, ...pack.problems], precompiled: documents.some((document) => document.validated) };
+}
 
+/** The shipped pack's files, as loadRulePack finds them: what the build precompiles. */
+export function shippedPackFiles(): string[] {
+  return [...new Set([...yamlFilesUnder(DEFAULT_MODELS_DIR, true), ...yamlFilesUnder(DEFAULT_RULES_DIR, false)])];
+}
+
+/** Compiles read rule and model files into a pack: the models first, then the rules that refer to them. */
+export function compileDocuments(documents: readonly YamlSource[]): Omit<RulePack, 'precompiled'> {
+  const problems: RuleProblem[] = [];
   const models = new ModelRegistry();
   for (const document of documents.filter((candidate) => isModelFile(candidate.data))) problems.push(...models.add(document));
   problems.push(...models.unknownDisables());

@@ -4,6 +4,8 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } fr
 export interface YamlSource {
   file: string;
   data: unknown;
+  /** The data passed the rule and model schemas when the package was built (the precompiled shipped pack). */
+  validated?: boolean;
   locate(path: ReadonlyArray<string | number>, key?: string): { line: number; column: number };
 }
 

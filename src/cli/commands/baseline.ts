@@ -25,7 +25,6 @@ Takes the scan options (--rules, --exclude, --config, …); see "nobackdoor scan
 
 export const baselineCommand: Command = {
   name: 'baseline',
-  summary: 'write the fingerprints of the current findings, so scans report only new ones',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseCommandArgs('baseline', argv, OPTIONS);

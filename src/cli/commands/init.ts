@@ -16,7 +16,6 @@ default, per-rule severities, path policies and how to suppress a finding.
 
 export const initCommand: Command = {
   name: 'init',
-  summary: `write a commented starter ${CONFIG_FILE_NAME}`,
   usage: USAGE,
   run(argv, io) {
     const { values } = parseCommandArgs('init', argv, { force: { type: 'boolean' } } as const);

@@ -41,7 +41,6 @@ Keys and plaintexts are never printed. See docs/inspect.md.
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'check sample ciphertexts for escrow recipients, nonce reuse and weak formats',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('inspect', argv, OPTIONS);

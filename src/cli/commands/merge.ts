@@ -45,7 +45,6 @@ Exit codes as for "nobackdoor scan"; a shard that is missing is an error (exit 2
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'join the SARIF or JSON reports of sharded scans into one',
   usage: USAGE,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('merge', argv, OPTIONS);

@@ -32,7 +32,6 @@ catalog   the Markdown catalogue of the shipped rules (--write updates docs/rule
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'list, explain or validate rules',
   usage: USAGE,
   run(argv, io) {
     const [action, ...rest] = argv;

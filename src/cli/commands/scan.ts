@@ -81,7 +81,6 @@ errors (and, with --strict, files not analysed and broken or unused suppressions
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'scan source files for escrow, plaintext logging, weak crypto and server-side key access',
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseCommandArgs('scan', argv, OPTIONS);

@@ -31,7 +31,6 @@ Prints the JSON Schema of rule files (default), of nobackdoor.config.yaml or of 
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema of rule files, model files or the config file',
   usage: USAGE,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('schema', argv, { write: { type: 'boolean' }, check: { type: 'boolean' } } as const);

@@ -34,7 +34,6 @@ Exit codes: 0 all pass; 1 a test failed; 2 a rule file is invalid, or no such ru
 
 export const testCommand: Command = {
   name: 'test',
-  summary: "run rules against their annotated test files (Semgrep's --test format)",
   usage: USAGE,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('test', argv, OPTIONS);
