@@ -4,6 +4,7 @@ import type { FileFacts } from '../lang/file-facts.js';
 import type { Value } from './comparison.js';
 import { dedupe, type Formula, type RangeMatch } from './formula.js';
 import { Matcher } from './matcher.js';
+import { RangeIndex } from './range-index.js';
 import type { Binding } from './state.js';
 import type { ProjectContext } from '../lang/cross-file.js';
 
@@ -25,6 +26,7 @@ export class MatchContext {
   readonly matcher: Matcher;
   private readonly results = new Map<Formula, RangeMatch[]>();
   private readonly shared = new Map<string, RangeMatch[]>();
+  private readonly indexes = new Map<RangeMatch[], RangeIndex>();
 
   constructor(
     readonly facts: FileFacts,
@@ -46,6 +48,17 @@ export class MatchContext {
     }
     this.results.set(formula, result);
     return result;
+  }
+
+  /** A formula's matches in this file, indexed by range (built once per file and result). */
+  indexed(formula: Formula): RangeIndex {
+    const matches = this.evaluate(formula);
+    let index = this.indexes.get(matches);
+    if (!index) {
+      index = new RangeIndex(matches);
+      this.indexes.set(matches, index);
+    }
+    return index;
   }
 
   /** A binding's full constant value (objects and arrays included). */
