@@ -5,6 +5,7 @@ import type { Value } from './comparison.js';
 import { dedupe, type Formula, type RangeMatch } from './formula.js';
 import { Matcher } from './matcher.js';
 import { RangeIndex } from './range-index.js';
+import { StepMeter } from './step-meter.js';
 import type { Binding } from './state.js';
 import type { ProjectContext } from '../lang/cross-file.js';
 
@@ -24,6 +25,8 @@ export interface ScanScope {
  */
 export class MatchContext {
   readonly matcher: Matcher;
+  /** The matcher steps of the rule being run (its budget is set per rule and file). */
+  readonly meter = new StepMeter();
   private readonly results = new Map<Formula, RangeMatch[]>();
   private readonly shared = new Map<string, RangeMatch[]>();
   private readonly indexes = new Map<RangeMatch[], RangeIndex>();
@@ -33,7 +36,7 @@ export class MatchContext {
     /** The scan this file belongs to, for engines that follow values across files. */
     readonly scan?: ScanScope,
   ) {
-    this.matcher = new Matcher(facts);
+    this.matcher = new Matcher(facts, this.meter);
   }
 
   /** A formula's matches in this file: none when its prefilter rules the file out. */
@@ -43,6 +46,7 @@ export class MatchContext {
     const sharedKey = formula.shareKey;
     let result = sharedKey === undefined ? undefined : this.shared.get(sharedKey);
     if (!result) {
+      this.meter.spend();
       result = formula.prefilter(this.facts.words) ? dedupe(formula.compute(this)) : [];
       if (sharedKey !== undefined) this.shared.set(sharedKey, result);
     }
@@ -50,12 +54,12 @@ export class MatchContext {
     return result;
   }
 
-  /** A formula's matches in this file, indexed by range (built once per file and result). */
+  /** A formula's matches in this file, indexed by range (built once per file and result); each look-up spends a step per match it returns. */
   indexed(formula: Formula): RangeIndex {
     const matches = this.evaluate(formula);
     let index = this.indexes.get(matches);
     if (!index) {
-      index = new RangeIndex(matches);
+      index = new RangeIndex(matches, (found) => this.meter.spend(found + 1));
       this.indexes.set(matches, index);
     }
     return index;

@@ -19,7 +19,11 @@ export class RangeIndex {
   private readonly maxEnd: number[];
   private readonly size: number;
 
-  constructor(readonly matches: readonly RangeMatch[]) {
+  constructor(
+    readonly matches: readonly RangeMatch[],
+    /** Told how many matches each look-up returns (the matcher's step count). */
+    private readonly onLookup: (found: number) => void = () => {},
+  ) {
     matches.forEach((match, position) => {
       const key = `${match.range[0]}:${match.range[1]}`;
       const list = this.exact.get(key);
@@ -38,7 +42,9 @@ export class RangeIndex {
 
   /** The matches whose range is exactly `range`. */
   sameRange(range: Range): RangeMatch[] {
-    return (this.exact.get(`${range[0]}:${range[1]}`) ?? []).map((position) => this.matches[position]!);
+    const positions = this.exact.get(`${range[0]}:${range[1]}`) ?? [];
+    this.onLookup(positions.length);
+    return positions.map((position) => this.matches[position]!);
   }
 
   /** The matches whose range contains `range` (equal ranges included). */
@@ -83,6 +89,7 @@ export class RangeIndex {
   }
 
   private inOrder(positions: number[]): RangeMatch[] {
+    this.onLookup(positions.length);
     return positions.sort((a, b) => a - b).map((position) => this.matches[position]!);
   }
 }
