@@ -285,8 +285,9 @@ export class Matcher {
   }
 
   /**
-   * A word every statement the pattern statement matches must spell: the code bound to one of its
-   * metavariables that is already bound to a name (`$KEY = $INIT; ... $KEY.fill(0);`). Undefined
+   * A word every statement the pattern statement matches must spell: the longest word of the code
+   * bound to one of its metavariables that is already bound to a name or dotted name
+   * (`$KEY = $INIT; ... $KEY.fill(0);`). Undefined
    * when there is none, or when the pattern holds a construct that can bind code found elsewhere
    * (an array or object pattern reads constants defined elsewhere, a template or string reads
    * constant values).
@@ -294,7 +295,10 @@ export class Matcher {
   private anchorWord(pattern: Node, state: MatchState): string | undefined {
     for (const name of anchorMetavariables(pattern)) {
       const binding = state.bindings[name];
-      if (binding && binding.value === undefined && /^[\w$]+$/.test(binding.text)) return binding.text;
+      // A name or dotted name (`key`, `this.key`): the code bound next must spell each of its words.
+      if (binding && binding.value === undefined && /^[\w$]+(\.[\w$]+)*$/.test(binding.text)) {
+        return binding.text.split('.').reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+      }
     }
     return undefined;
   }
@@ -718,9 +722,11 @@ function firstAtOrAfter(sorted: readonly number[], value: number): number {
 
 /** Pattern constructs that may bind code outside the statement matched, or text that is not its code. */
 const UNANCHORED_TYPES = new Set([
-  'ArrayExpression', 'ObjectExpression', 'TemplateLiteral', 'ArrayPattern', 'ObjectPattern', 'FunctionDeclaration', 'FunctionExpression',
-  'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression', 'TSTypeAnnotation', 'JSXElement', 'JSXFragment', 'TaggedTemplateExpression',
+  'ArrayExpression', 'ObjectExpression', 'TemplateLiteral', 'ArrayPattern', 'ObjectPattern', 'TSTypeAnnotation', 'JSXElement', 'JSXFragment',
+  'TaggedTemplateExpression',
 ]);
+/** A function's or class's name in a pattern is not required of anonymous code, so it anchors nothing. */
+const NAMED_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ClassDeclaration', 'ClassExpression']);
 const anchors = new WeakMap<Node, readonly string[]>();
 
 /**
@@ -739,7 +745,8 @@ function anchorMetavariables(pattern: Node): readonly string[] {
     if (UNANCHORED_TYPES.has(node.type)) anchored = false;
     else if (node.type === 'Literal' && typeof node.value === 'string' && node.value.includes('$')) anchored = false;
     else if (node.type === 'Identifier' && isMetavariableName(node.name) && node.name !== '$_') found.add(node.name);
-    stack.push(...childNodes(node));
+    const id = NAMED_TYPES.has(node.type) ? (node as { id?: Node | null }).id : undefined;
+    stack.push(...childNodes(node).filter((child) => child !== id));
   }
   names = anchored ? [...found] : [];
   anchors.set(pattern, names);

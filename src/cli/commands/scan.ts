@@ -107,7 +107,7 @@ export const scanCommand: Command = {
     };
     const report = await scan(options);
     progress.done();
-    if (options.ruleTimings) writeRuleTimings(options.ruleTimings, options.ruleSteps ?? new Map(), options.matchBudget ?? DEFAULT_MATCH_BUDGET, io);
+    if (options.ruleTimings) writeRuleTimings(options.ruleTimings, options.ruleSteps ?? new Map<string, number>(), options.matchBudget ?? DEFAULT_MATCH_BUDGET, io);
     if (format === 'sarif' && !quiet) warnAboutSarifRoot(report, options, io);
     if (!quiet) writeExceptionSummary(report, io);
 
