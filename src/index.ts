@@ -5,6 +5,7 @@
 
 // Scanning source code.
 export { scan, DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ScanResult } from './scan/scan.js';
+export { DEFAULT_MATCH_BUDGET } from './match/step-meter.js';
 export { loadRulePack, DEFAULT_RULES_DIR, ruleFilesUnder, type LoadOptions, type RulePack } from './rules/pack.js';
 export type { CompiledRule, RuleProblem } from './rules/compiled-rule.js';
 export { ruleCatalog } from './rules/catalog.js';

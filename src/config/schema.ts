@@ -18,6 +18,12 @@ export const CONFIG = z
     exclude: z.array(z.string()).optional().meta({ description: 'Never scan files matching these gitignore-style globs.' }),
     'fail-on': anyCase([...SEVERITIES, 'none']).optional().meta({ description: 'Lowest severity that makes the scan exit 1 (default low).' }),
     'max-file-size': z.union([z.number().int().positive(), z.string().regex(/^\d+\s*(b|k|kb|kib|m|mb|mib)?$/i)]).optional(),
+    'match-budget': z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'Matcher steps one search rule may spend on one file before it stops there with a match-budget warning (default 20,000,000).' }),
     'test-severity': anyCase(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
     'scan-minified': z.boolean().optional(),
     'default-excludes': z

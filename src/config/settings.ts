@@ -31,6 +31,7 @@ export const SCAN_OPTIONS = {
   root: { type: 'string' },
   strict: { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  'match-budget': { type: 'string' },
   'test-severity': { type: 'string' },
   'scan-minified': { type: 'boolean' },
   'honor-nosemgrep': { type: 'boolean' },
@@ -92,6 +93,7 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
   const testSeverity = oneOf('--test-severity', values['test-severity'] ?? config['test-severity'], ['lower', 'same'] as const, 'lower');
   const configSize = config['max-file-size'];
   const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
+  const matchBudget = positiveCount('match-budget', values['match-budget']) ?? config['match-budget'];
   let shard;
   try {
     shard = values.shard ? parseShard(values.shard) : undefined;
@@ -110,6 +112,7 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
     ...(include ? { include } : {}),
     ...(exclude.length > 0 ? { exclude } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(matchBudget !== undefined ? { matchBudget } : {}),
     testSeverity,
     scanMinified: values['scan-minified'] ?? config['scan-minified'] ?? false,
     defaultExcludes: values['default-excludes'] ?? config['default-excludes'] ?? true,
@@ -153,6 +156,14 @@ export function oneOf<const T extends string>(what: string, value: string | unde
 }
 
 /** Sizes such as 1048576, 512k, 2m or 1MiB. */
+/** A whole number above zero, written with or without `_` or `,` between thousands. */
+function positiveCount(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const digits = value.trim().replace(/[_,]/g, '');
+  if (!/^[1-9]\d*$/.test(digits) || !Number.isSafeInteger(Number(digits))) throw new ConfigError(`--${flag} takes a whole number of steps above zero, such as 20000000; got "${value}".`);
+  return Number(digits);
+}
+
 export function byteSize(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d+)\s*(b|k|kb|kib|m|mb|mib)?$/i.exec(value.trim());

@@ -24,6 +24,7 @@ fail-on: low
 # test-severity: lower
 
 # max-file-size: 1m
+# match-budget: 20000000          # matcher steps per search rule and file (warning match-budget when spent)
 # default-excludes: true          # false: also scan node_modules, dist, build, *.min.js, …
 
 # Report only findings that are not in this baseline ("nobackdoor baseline create" writes it).

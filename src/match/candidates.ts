@@ -12,7 +12,9 @@ import { deepExpressionOf, isMetavariableName, patternDottedName } from './patte
 export class CandidateIndex {
   private readonly byClass = new Map<string, Node[]>();
   private readonly flattenCache = new Map<Node, Node[]>();
+  private readonly flatLists = new WeakMap<readonly Node[], FlatList>();
   private lists: Node[][] | undefined;
+  private wordIndex: Map<string, number[]> | undefined;
 
   constructor(private readonly facts: FileFacts) {}
 
@@ -43,6 +45,43 @@ export class CandidateIndex {
       out.push(...expanded);
     }
     return out;
+  }
+
+  /**
+   * A statement list of the file flattened once (see `flattened`), so that what follows its j-th
+   * statement is a suffix of one array and not a new array per statement; undefined for a list
+   * that is not one of the file's own (an already flattened one).
+   */
+  flatList(list: readonly Node[]): FlatList | undefined {
+    const cached = this.flatLists.get(list);
+    if (cached) return cached;
+    if (list.length === 0 || !this.ownLists().has(list)) return undefined;
+    const flat = new FlatList(list, this.flattened(list));
+    this.flatLists.set(list, flat);
+    return flat;
+  }
+
+  /** Where the word (a name: letters, digits, `_`, `$`) is spelled in the file, in order. */
+  wordPositions(word: string): readonly number[] {
+    if (!this.wordIndex) {
+      this.wordIndex = new Map();
+      for (const match of this.facts.text.matchAll(/[\w$]+/g)) {
+        const positions = this.wordIndex.get(match[0]);
+        if (positions) positions.push(match.index);
+        else this.wordIndex.set(match[0], [match.index]);
+      }
+    }
+    return this.wordIndex.get(word) ?? [];
+  }
+
+  private ownListSet: WeakSet<readonly Node[]> | undefined;
+
+  private ownLists(): WeakSet<readonly Node[]> {
+    if (!this.ownListSet) {
+      this.ownListSet = new WeakSet();
+      for (const list of this.statementLists()) this.ownListSet.add(list);
+    }
+    return this.ownListSet;
   }
 
   private collect(kind: string): Node[] {
@@ -90,4 +129,50 @@ function classify(pattern: Node): string {
     (pattern.type === 'Identifier' && isMetavariableName(pattern.name)) || pattern.type === 'Literal' || pattern.type === 'TemplateLiteral' ||
     deepExpressionOf(pattern) !== undefined;
   return isAnyExpression ? 'expressions' : pattern.type;
+}
+
+/**
+ * A statement list with the statements of its nested blocks after each (in document order), and
+ * an index to find, from a position on, the next statement that contains a given offset.
+ */
+export class FlatList {
+  /** The slot in `nodes` of each statement of the original list. */
+  readonly offsets: number[];
+  /** Where the list's last statement ends. */
+  readonly end: number;
+  private readonly maxEnd: number[];
+  private readonly size: number;
+
+  constructor(list: readonly Node[], readonly nodes: Node[]) {
+    this.offsets = [];
+    let slot = 0;
+    for (const statement of list) {
+      while (nodes[slot] !== statement) slot++;
+      this.offsets.push(slot);
+    }
+    this.end = list[list.length - 1]?.range[1] ?? 0;
+    let size = 1;
+    while (size < nodes.length) size *= 2;
+    this.size = size;
+    this.maxEnd = new Array<number>(2 * size).fill(-Infinity);
+    nodes.forEach((node, index) => (this.maxEnd[size + index] = node.range[1]));
+    for (let node = size - 1; node >= 1; node--) this.maxEnd[node] = Math.max(this.maxEnd[2 * node]!, this.maxEnd[2 * node + 1]!);
+  }
+
+  /**
+   * The first slot from `from` on whose statement contains the span [start, end), when it is
+   * before any statement that starts after `start`; -1 when none does.
+   */
+  nextContaining(from: number, start: number, end: number): number {
+    const slot = this.firstEndingAtOrAfter(1, 0, this.size, from, end);
+    return slot >= 0 && this.nodes[slot]!.range[0] <= start ? slot : -1;
+  }
+
+  private firstEndingAtOrAfter(node: number, low: number, high: number, from: number, end: number): number {
+    if (high <= from || this.maxEnd[node]! < end) return -1;
+    if (high - low === 1) return low;
+    const middle = (low + high) >> 1;
+    const left = this.firstEndingAtOrAfter(2 * node, low, middle, from, end);
+    return left >= 0 ? left : this.firstEndingAtOrAfter(2 * node + 1, middle, high, from, end);
+  }
 }

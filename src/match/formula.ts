@@ -1,5 +1,6 @@
 import type { MatchContext } from './match-context.js';
 import type { Prefilter } from './prefilter.js';
+import type { RangeIndex } from './range-index.js';
 import { stateKey, unify, type Binding, type MatchState } from './state.js';
 
 /** A matched range of the file with its metavariable bindings. */
@@ -78,12 +79,11 @@ export function dedupe(matches: RangeMatch[]): RangeMatch[] {
 }
 
 /** Semgrep's intersection of positives: a range inside a range of the other side, with unified metavariables. */
-export function intersect(left: RangeMatch[], right: RangeMatch[]): RangeMatch[] {
+export function intersect(left: RangeMatch[], right: RangeIndex): RangeMatch[] {
   const out: RangeMatch[] = [];
   for (const a of left) {
-    for (const b of right) {
-      const inner = within(a.range, b.range) ? a : within(b.range, a.range) ? b : undefined;
-      if (!inner) continue;
+    for (const b of right.nestedWith(a.range)) {
+      const inner = within(a.range, b.range) ? a : b;
       // The inner match's bindings win where both bound a name, so focus lands on the reported code.
       const merged = inner === a ? unify(a.state, b.state) : unify(b.state, a.state);
       if (merged) out.push({ range: inner.range, state: { ...merged, span: inner.range } });

@@ -4,6 +4,8 @@ import type { FileFacts } from '../lang/file-facts.js';
 import type { Value } from './comparison.js';
 import { dedupe, type Formula, type RangeMatch } from './formula.js';
 import { Matcher } from './matcher.js';
+import { RangeIndex } from './range-index.js';
+import { StepMeter } from './step-meter.js';
 import type { Binding } from './state.js';
 import type { ProjectContext } from '../lang/cross-file.js';
 import { memoized } from '../util/memo.js';
@@ -24,8 +26,11 @@ export interface ScanScope {
  */
 export class MatchContext {
   readonly matcher: Matcher;
+  /** The matcher steps of the rule being run (its budget is set per rule and file). */
+  readonly meter: StepMeter;
   private readonly results: Map<Formula, RangeMatch[]>;
   private readonly shared: Map<string, RangeMatch[]>;
+  private readonly indexes: Map<RangeMatch[], RangeIndex>;
 
   constructor(
     readonly facts: FileFacts,
@@ -33,11 +38,16 @@ export class MatchContext {
     readonly scan?: ScanScope,
   ) {
     // A file's matches do not depend on who asks: the file's own analysis and each taint rule that
-    // follows a value into it share one matcher and one table of results.
-    const kept = memoized(perFile, facts, () => ({ matcher: new Matcher(facts), results: new Map(), shared: new Map() }));
+    // follows a value into it share one matcher, one meter and one table of results.
+    const kept = memoized(perFile, facts, () => {
+      const meter = new StepMeter();
+      return { meter, matcher: new Matcher(facts, meter), results: new Map(), shared: new Map(), indexes: new Map() };
+    });
+    this.meter = kept.meter;
     this.matcher = kept.matcher;
     this.results = kept.results;
     this.shared = kept.shared;
+    this.indexes = kept.indexes;
   }
 
   /** A formula's matches in this file: none when its prefilter rules the file out. */
@@ -47,11 +57,23 @@ export class MatchContext {
     const sharedKey = formula.shareKey;
     let result = sharedKey === undefined ? undefined : this.shared.get(sharedKey);
     if (!result) {
+      this.meter.spend();
       result = formula.prefilter(this.facts.words) ? dedupe(formula.compute(this)) : [];
       if (sharedKey !== undefined) this.shared.set(sharedKey, result);
     }
     this.results.set(formula, result);
     return result;
+  }
+
+  /** A formula's matches in this file, indexed by range (built once per file and result); each look-up spends a step per match it returns. */
+  indexed(formula: Formula): RangeIndex {
+    const matches = this.evaluate(formula);
+    let index = this.indexes.get(matches);
+    if (!index) {
+      index = new RangeIndex(matches, (found) => this.meter.spend(found + 1));
+      this.indexes.set(matches, index);
+    }
+    return index;
   }
 
   /** A binding's full constant value (objects and arrays included). */
@@ -79,7 +101,15 @@ export class MatchContext {
   }
 }
 
-const perFile = new WeakMap<FileFacts, { matcher: Matcher; results: Map<Formula, RangeMatch[]>; shared: Map<string, RangeMatch[]> }>();
+interface PerFile {
+  meter: StepMeter;
+  matcher: Matcher;
+  results: Map<Formula, RangeMatch[]>;
+  shared: Map<string, RangeMatch[]>;
+  indexes: Map<RangeMatch[], RangeIndex>;
+}
+
+const perFile = new WeakMap<FileFacts, PerFile>();
 
 function isNameBeingDefined(node: Node): boolean {
   const parent = parentOf(node);

@@ -6,7 +6,8 @@ import type { FileFacts } from '../lang/file-facts.js';
 import { requiredModule, spelledName } from '../lang/names.js';
 import { statementExpressions } from '../lang/statements.js';
 import { CalleeGuard, isPlainCall, type BindingGuard } from './callee-guard.js';
-import { CandidateIndex } from './candidates.js';
+import { CandidateIndex, type FlatList } from './candidates.js';
+import { StepMeter } from './step-meter.js';
 import { METAVARIABLE } from './metavariable.js';
 import {
   canonicalPatternName, deepExpressionOf, isAnyLoop, isEllipsis, isMetavariableName, patternDottedName, spreadMetavariable, stringRegexOf,
@@ -49,6 +50,7 @@ export class Matcher {
 
   constructor(
     private readonly facts: FileFacts,
+    private readonly meter: StepMeter = new StepMeter(),
     private readonly index: CandidateIndex = new CandidateIndex(facts),
     private readonly guard?: BindingGuard,
   ) {
@@ -63,7 +65,7 @@ export class Matcher {
 
   /** A matcher of the same file whose bindings must pass `guard`. */
   withGuard(guard: BindingGuard): Matcher {
-    return new Matcher(this.facts, this.index, guard);
+    return new Matcher(this.facts, this.meter, this.index, guard);
   }
 
   /** Every match of a pattern in the file, de-duplicated by range and bindings. */
@@ -94,6 +96,7 @@ export class Matcher {
 
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
+    this.meter.spend();
     const target = unwrap(code);
     // `$REQ: $TYPE`: a declared type in the pattern must be matched; without one, code types are ignored.
     const wantedType = declaredType(pattern);
@@ -258,8 +261,18 @@ export class Matcher {
       }
       // As Semgrep, what follows `...` may sit in blocks nested in the following statements
       // (an if, a loop, a try): the rest is matched on those statements flattened in order.
-      const following = this.index.flattened(code.slice(j));
-      for (let k = 0; k <= following.length && results.length < MAX_STATES; k++) {
+      const flat = this.index.flatList(code);
+      const following = flat ? flat.nodes : this.index.flattened(code.slice(j));
+      const first = flat ? (j < code.length ? flat.offsets[j]! : following.length) : 0;
+      const anchor = this.anchorWord(patterns[i + 1]!, started);
+      if (flat && anchor !== undefined) {
+        for (const k of this.statementsSpelling(flat, first, anchor)) {
+          if (results.length >= MAX_STATES) break;
+          results.push(...this.matchSequence(patterns, following, i + 1, k, started, true));
+        }
+        return results;
+      }
+      for (let k = first; k <= following.length && results.length < MAX_STATES; k++) {
         results.push(...this.matchSequence(patterns, following, i + 1, k, started, true));
       }
       return results;
@@ -269,6 +282,46 @@ export class Matcher {
     return this.match(pattern, statement, state)
       .slice(0, MAX_STATES)
       .flatMap((next) => this.matchSequence(patterns, code, i + 1, j + 1, extendSpan(next, statement.range), openEnd));
+  }
+
+  /**
+   * A word every statement the pattern statement matches must spell: the longest word of the code
+   * bound to one of its metavariables that is already bound to a name or dotted name
+   * (`$KEY = $INIT; ... $KEY.fill(0);`). Undefined
+   * when there is none, or when the pattern holds a construct that can bind code found elsewhere
+   * (an array or object pattern reads constants defined elsewhere, a template or string reads
+   * constant values).
+   */
+  private anchorWord(pattern: Node, state: MatchState): string | undefined {
+    for (const name of anchorMetavariables(pattern)) {
+      const binding = state.bindings[name];
+      // A name or dotted name (`key`, `this.key`): the code bound next must spell each of its words.
+      if (binding && binding.value === undefined && /^[\w$]+(\.[\w$]+)*$/.test(binding.text)) {
+        return binding.text.split('.').reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The slots of `flat` from `first` on whose statement spells `word`, in order: only those can
+   * match a pattern statement anchored on it, so a run of statements after each `$X = ...; ...`
+   * costs the word's occurrences there, not every statement that follows.
+   */
+  private *statementsSpelling(flat: FlatList, first: number, word: string): Generator<number> {
+    const positions = this.index.wordPositions(word);
+    const nodes = flat.nodes;
+    let k = first;
+    while (k < nodes.length) {
+      let slot = -1;
+      for (let at = firstAtOrAfter(positions, nodes[k]!.range[0]); at < positions.length && positions[at]! < flat.end; at++) {
+        slot = flat.nextContaining(k, positions[at]!, positions[at]! + word.length);
+        if (slot >= 0) break;
+      }
+      if (slot < 0) return;
+      yield slot;
+      k = slot + 1;
+    }
   }
 
   /**
@@ -653,4 +706,49 @@ function orderedKeys(node: Node): string[] {
     keyOrder.set(node, keys);
   }
   return keys;
+}
+
+/** The first slot of a sorted list whose value is at least `value`. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Pattern constructs that may bind code outside the statement matched, or text that is not its code. */
+const UNANCHORED_TYPES = new Set([
+  'ArrayExpression', 'ObjectExpression', 'TemplateLiteral', 'ArrayPattern', 'ObjectPattern', 'TSTypeAnnotation', 'JSXElement', 'JSXFragment',
+  'TaggedTemplateExpression',
+]);
+/** A function's or class's name in a pattern is not required of anonymous code, so it anchors nothing. */
+const NAMED_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ClassDeclaration', 'ClassExpression']);
+const anchors = new WeakMap<Node, readonly string[]>();
+
+/**
+ * The metavariables of a pattern statement whose code a match must spell inside the statement:
+ * every metavariable, unless a construct of UNANCHORED_TYPES or a string with a metavariable in it
+ * could bind it to code elsewhere or to a constant's value.
+ */
+function anchorMetavariables(pattern: Node): readonly string[] {
+  let names = anchors.get(pattern);
+  if (names) return names;
+  const found = new Set<string>();
+  let anchored = !isEllipsis(pattern) && spreadMetavariable(pattern) === undefined;
+  const stack: Node[] = [pattern];
+  while (anchored && stack.length > 0) {
+    const node = stack.pop()!;
+    if (UNANCHORED_TYPES.has(node.type)) anchored = false;
+    else if (node.type === 'Literal' && typeof node.value === 'string' && node.value.includes('$')) anchored = false;
+    else if (node.type === 'Identifier' && isMetavariableName(node.name) && node.name !== '$_') found.add(node.name);
+    const id = NAMED_TYPES.has(node.type) ? (node as { id?: Node | null }).id : undefined;
+    stack.push(...childNodes(node).filter((child) => child !== id));
+  }
+  names = anchored ? [...found] : [];
+  anchors.set(pattern, names);
+  return names;
 }

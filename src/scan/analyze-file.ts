@@ -9,7 +9,8 @@ import { flowSource } from '../match/evidence.js';
 import { memoized } from '../util/memo.js';
 import { isAbsolute } from 'node:path';
 import { buildFinding, type FindingSite } from '../report/build-finding.js';
-import type { Finding, ToolError } from '../report/finding.js';
+import type { Finding, ToolError, ToolWarning } from '../report/finding.js';
+import { DEFAULT_MATCH_BUDGET, MatchBudgetExhausted } from '../match/step-meter.js';
 import { OccurrenceCounter } from '../report/fingerprint.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { LineIndex } from '../util/line-index.js';
@@ -35,6 +36,10 @@ export interface AnalysisOptions {
   contextOf?: (relativePath: string) => FileContext;
   /** When given, each rule's matching time (ms) is added here, for `--rule-timings`. */
   ruleTimings?: Map<string, number>;
+  /** When given, the most matcher steps a search rule took on one file is kept here, by rule, for `--rule-timings`. */
+  ruleSteps?: Map<string, number>;
+  /** Matcher steps one search rule may spend on one file (default DEFAULT_MATCH_BUDGET). */
+  matchBudget?: number;
   onMatch?: MatchObserver;
   /** What the scan shares between files (engines' state, warnings). */
   scope?: ScanScope;
@@ -43,6 +48,8 @@ export interface AnalysisOptions {
 export interface FileAnalysis {
   findings: Finding[];
   errors: ToolError[];
+  /** Rules that ran out of matcher steps on this file (kind `match-budget`). */
+  warnings?: ToolWarning[];
 }
 
 
@@ -79,17 +86,33 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
   const findings: Finding[] = [];
   const reported: ReportedRange[] = [];
   const errors: ToolError[] = [];
+  const warnings: ToolWarning[] = [];
+  const budget = options.matchBudget ?? DEFAULT_MATCH_BUDGET;
   for (const rule of applicable) {
     if (!rule.engine.mayMatch(facts.words)) continue;
     let matches: RangeMatch[];
     const started = options.ruleTimings ? performance.now() : 0;
+    // Taint rules count their own work (taint-budget); the matcher's steps bound search rules.
+    const metered = rule.engine.mode === 'search';
+    if (metered) matchContext.meter.start(budget);
     try {
       matches = rule.engine.run(matchContext);
       if (options.ruleTimings) options.ruleTimings.set(rule.id, (options.ruleTimings.get(rule.id) ?? 0) + performance.now() - started);
     } catch (error) {
       if (isStackOverflow(error)) throw error;
+      if (error instanceof MatchBudgetExhausted) {
+        // A formula cut short has not applied its pattern-nots and conditions to what it found, so
+        // it reports nothing rather than matches its negatives might have removed.
+        warnings.push({ file: input.path, line: 0, message: `${rule.id}: ${error.message}; it reports nothing on this file (raise match-budget to analyse it)`, kind: 'match-budget' });
+        continue;
+      }
       errors.push({ file: input.path, ruleId: rule.id, message: `rule failed on this file: ${asClause(describe(error))} (its other findings are kept)`, kind: 'internal' });
       continue;
+    } finally {
+      if (metered) {
+        const steps = matchContext.meter.stop();
+        if (options.ruleSteps && steps > (options.ruleSteps.get(rule.id) ?? 0)) options.ruleSteps.set(rule.id, steps);
+      }
     }
     if (rule.reportAtDefinition) matches = reportAtDefinitions(matches, rule.reportAtDefinition, facts, options.project);
     for (const match of mergeOverlapping(oneMatchPerRange(matches))) {
@@ -105,7 +128,7 @@ export function analyzeFile(input: FileInput, rules: readonly CompiledRule[], op
       reported.push({ rule, file: match.file, range: match.range });
     }
   }
-  return { findings: withoutSuperseded(findings, reported), errors };
+  return { findings: withoutSuperseded(findings, reported), errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 interface ReportedRange {

@@ -14,7 +14,7 @@ export async function analyzeWithLargeStack(
   input: FileInput,
   rules: LoadOptions,
   ruleIds: string[],
-  options: Pick<AnalysisOptions, 'testSeverity'>,
+  options: Pick<AnalysisOptions, 'testSeverity' | 'matchBudget'>,
   context: FileContext,
 ): Promise<FileAnalysis | undefined> {
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;

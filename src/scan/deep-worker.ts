@@ -12,7 +12,7 @@ interface DeepJob {
   input: FileInput;
   rules: LoadOptions;
   ruleIds: string[];
-  options: Pick<AnalysisOptions, 'testSeverity'>;
+  options: Pick<AnalysisOptions, 'testSeverity' | 'matchBudget'>;
   /** The file's context, classified with the whole scan (the classifier cannot cross threads). */
   context: FileContext;
 }

@@ -49,6 +49,10 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Collects each rule's total matching time in milliseconds. */
   ruleTimings?: Map<string, number>;
+  /** The most matcher steps each search rule took on one file (with `ruleTimings`, for `--rule-timings`). */
+  ruleSteps?: Map<string, number>;
+  /** Matcher steps one search rule may spend on one file (config `match-budget`, `--match-budget`). */
+  matchBudget?: number;
   /** Ciphertext samples to try the hard-coded keys that rules found on (file or folder). */
   samples?: string;
   /** Receives, for each file and taint rule, what the rule's specs matched and what each function does with taint. */
@@ -113,6 +117,8 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
       ...(options.debugTaint ? { debug: options.debugTaint } : {}),
     },
     ...(options.ruleTimings ? { ruleTimings: options.ruleTimings } : {}),
+    ...(options.ruleSteps ? { ruleSteps: options.ruleSteps } : {}),
+    ...(options.matchBudget !== undefined ? { matchBudget: options.matchBudget } : {}),
     ...(keyCandidates ? { onMatch: keyCandidates.observe } : {}),
   };
 
@@ -151,6 +157,7 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
       if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
       findings.push(...outcome.analysis.findings);
       errors.push(...outcome.analysis.errors);
+      warnings.push(...(outcome.analysis.warnings ?? []));
       if (outcome.warning) warnings.push(outcome.warning);
     }
     options.onProgress?.(index + 1, total);
@@ -223,7 +230,7 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
     }
   }
   // Cross-file facts cannot cross threads; the deep retry analyses the file on its own.
-  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity }, context);
+  const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity, ...(analysisOptions.matchBudget !== undefined ? { matchBudget: analysisOptions.matchBudget } : {}) }, context);
   if (retried) return { analysis: retried, ...(warning ? { warning } : {}) };
   return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
 }

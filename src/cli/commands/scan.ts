@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_SARIF_CATEGORY, FORMAT_NAMES, scan, SCAN_OPTIONS, scanSetup, SEVERITIES, withEnvironment, type Report, type ScanOptions } from '../../index.js';
+import { DEFAULT_MATCH_BUDGET, DEFAULT_SARIF_CATEGORY, FORMAT_NAMES, scan, SCAN_OPTIONS, scanSetup, SEVERITIES, withEnvironment, type Report, type ScanOptions } from '../../index.js';
 import { asUsage, oneOf, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { deliverReport } from '../deliver-report.js';
@@ -45,6 +45,8 @@ Options:
       --strict             exit 2 when a file could not be analysed, or a suppression or
                            baseline entry is broken, expired, unused or stale
       --max-file-size SIZE skip larger files, reporting them (default 1m)
+      --match-budget N     matcher steps one search rule may spend on one file; a rule that
+                           runs out reports nothing there, with a warning (default 20000000)
       --test-severity lower|same   severity of findings in test code (default lower)
       --scan-minified      scan files that look minified instead of listing them
       --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
@@ -52,7 +54,8 @@ Options:
       --verbose            show data-flow paths whole (text output shortens them)
       --debug-taint        explain on stderr, per file and taint rule, what the sources, sinks
                            and sanitizers matched and what each function does with taint
-      --rule-timings       print the slowest rules' matching time on stderr
+      --rule-timings       print the slowest rules' matching time, and the most matcher steps
+                           a rule took on one file, on stderr
       --samples PATH       try the keys found hard-coded on these ciphertext samples
                            (a key that opens them is reported as critical where it is written)
 
@@ -94,7 +97,7 @@ export const scanCommand: Command = {
     const options: ScanOptions = {
       ...setup.options,
       onProgress: progress.update,
-      ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>() } : {}),
+      ...(values['rule-timings'] ? { ruleTimings: new Map<string, number>(), ruleSteps: new Map<string, number>() } : {}),
       ...(values.samples ? { samples: values.samples } : {}),
       ...(values['debug-taint'] ? { debugTaint: (text: string) => io.stderr.write(text) } : {}),
       ...(baseline ? { baseline } : {}),
@@ -103,7 +106,7 @@ export const scanCommand: Command = {
     };
     const report = await scan(options);
     progress.done();
-    if (options.ruleTimings) writeRuleTimings(options.ruleTimings, io);
+    if (options.ruleTimings) writeRuleTimings(options.ruleTimings, options.ruleSteps ?? new Map<string, number>(), options.matchBudget ?? DEFAULT_MATCH_BUDGET, io);
     if (format === 'sarif' && !quiet) warnAboutSarifRoot(report, options, io);
     if (!quiet) writeExceptionSummary(report, io);
 
@@ -137,8 +140,12 @@ function writeExceptionSummary(report: Report, io: CliIo): void {
 
 const SLOWEST_RULES = 15;
 
-function writeRuleTimings(timings: Map<string, number>, io: CliIo): void {
+function writeRuleTimings(timings: Map<string, number>, steps: Map<string, number>, budget: number, io: CliIo): void {
   const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, SLOWEST_RULES);
   io.stderr.write('rule matching time (ms), slowest first:\n');
   for (const [id, ms] of slowest) io.stderr.write(`${ms.toFixed(0).padStart(8)}  ${id}\n`);
+  const busiest = [...steps].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SLOWEST_RULES);
+  if (busiest.length === 0) return;
+  io.stderr.write(`most matcher steps on one file (search rules; match-budget ${budget.toLocaleString('en')}):\n`);
+  for (const [id, count] of busiest) io.stderr.write(`${count.toLocaleString('en').padStart(12)}  ${(100 * count / budget).toFixed(1).padStart(5)} %  ${id}\n`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalMetavariable } from '../metavariable.js';
-import { within, type Formula, type RangeMatch } from '../formula.js';
+import { type Formula, type RangeMatch } from '../formula.js';
 import type { MatchContext } from '../match-context.js';
 import { EMPTY_STATE, unify, type Binding } from '../state.js';
 import { metavariableReference } from './metavariable-schema.js';
@@ -68,5 +68,5 @@ function matchesWithin(formula: Formula, binding: Binding, context: MatchContext
   if (formula instanceof Conjunction && !formula.steps.some((step) => step.stage === 'positive' || step.stage === 'inside')) {
     return formula.evaluateFrom([{ range: binding.range, state: EMPTY_STATE }], context);
   }
-  return context.evaluate(formula).filter((inner) => within(inner.range, binding.range));
+  return context.indexed(formula).within(binding.range);
 }

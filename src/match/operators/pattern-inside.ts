@@ -1,5 +1,4 @@
 import { unify } from '../state.js';
-import { within } from '../formula.js';
 import { operandSchema } from './operand.js';
 import type { FormulaItem, Operator } from './operator.js';
 
@@ -16,10 +15,9 @@ export const patternInsideOperator: Operator<string | FormulaItem> = {
       binds: formula.binds,
       reads: [],
       apply: (matches, context) => {
-        const outer = context.evaluate(formula);
+        const outer = context.indexed(formula);
         return matches.flatMap((match) =>
-          outer.flatMap((container) => {
-            if (!within(match.range, container.range)) return [];
+          outer.containing(match.range).flatMap((container) => {
             const merged = unify(match.state, container.state);
             return merged ? [{ range: match.range, state: merged }] : [];
           }),

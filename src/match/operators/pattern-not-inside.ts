@@ -1,5 +1,4 @@
 import { unify } from '../state.js';
-import { within } from '../formula.js';
 import { operandSchema } from './operand.js';
 import type { FormulaItem, Operator } from './operator.js';
 
@@ -15,8 +14,8 @@ export const patternNotInsideOperator: Operator<string | FormulaItem> = {
       binds: new Set(),
       reads: [],
       apply: (matches, context) => {
-        const outer = context.evaluate(formula);
-        return matches.filter((match) => !outer.some((container) => within(match.range, container.range) && unify(match.state, container.state)));
+        const outer = context.indexed(formula);
+        return matches.filter((match) => !outer.containing(match.range).some((container) => unify(match.state, container.state)));
       },
     };
   },

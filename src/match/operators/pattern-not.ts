@@ -1,5 +1,4 @@
 import { unify } from '../state.js';
-import { sameRange } from '../formula.js';
 import { operandSchema } from './operand.js';
 import type { FormulaItem, Operator } from './operator.js';
 
@@ -15,8 +14,8 @@ export const patternNotOperator: Operator<string | FormulaItem> = {
       binds: new Set(),
       reads: [],
       apply: (matches, context) => {
-        const excluded = context.evaluate(formula);
-        return matches.filter((match) => !excluded.some((other) => sameRange(match.range, other.range) && unify(match.state, other.state)));
+        const excluded = context.indexed(formula);
+        return matches.filter((match) => !excluded.sameRange(match.range).some((other) => unify(match.state, other.state)));
       },
     };
   },

@@ -85,8 +85,8 @@ export class Conjunction implements Formula {
     if (matches === undefined) {
       // Only pattern-insides: as in Semgrep, their ranges are the matches, each inside all the
       // others' (the innermost range is kept, with the metavariables of all).
-      const [first, ...others] = this.insides.map((inside) => context.evaluate(inside.formula!));
-      matches = others.reduce(intersect, first ?? []);
+      const [first, ...others] = this.insides;
+      matches = others.reduce((sofar, inside) => intersect(sofar, context.indexed(inside.formula!)), first ? context.evaluate(first.formula!) : []);
     } else {
       for (const inside of this.insides) matches = inside.apply(matches, context);
     }

@@ -8,6 +8,6 @@ export function positiveStep(formula: Formula): Step {
     prefilter: formula.prefilter,
     binds: formula.binds,
     reads: [],
-    apply: (matches, context) => intersect(matches, context.evaluate(formula)),
+    apply: (matches, context) => intersect(matches, context.indexed(formula)),
   };
 }
