@@ -94,7 +94,7 @@ export class Matcher {
 
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
-    const target = unwrap(code);
+    const target = declarationStatementOf(pattern, unwrap(code));
     // `$REQ: $TYPE`: a declared type in the pattern must be matched; without one, code types are ignored.
     const wantedType = declaredType(pattern);
     if (wantedType) {
@@ -653,4 +653,13 @@ function orderedKeys(node: Node): string[] {
     keyOrder.set(node, keys);
   }
   return keys;
+}
+
+/**
+ * `export const KEY = …` is the declaration `const KEY = …` to a declaration or assignment
+ * statement pattern (`$KEY = $INIT;`): exporting a constant does not change what it holds.
+ */
+function declarationStatementOf(pattern: Node, code: Node): Node {
+  if (code.type !== 'ExportNamedDeclaration' || code.declaration?.type !== 'VariableDeclaration') return code;
+  return pattern.type === 'VariableDeclaration' || pattern.type === 'ExpressionStatement' ? code.declaration : code;
 }
