@@ -319,3 +319,29 @@ export function encryptWithImportedLength(key: Buffer, data: Buffer) {
   // ok: constant-iv
   return createCipheriv('aes-256-cbc', key, randomBytes(IV_BYTES)).update(data);
 }
+
+// --- node-forge byte buffers ------------------------------------------------------
+
+export function forgeZeroIv(key: string, data: string) {
+  const zeroIv = forge.util.createBuffer().fillWithByte(0, 16);
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ruleid: constant-iv
+  cipher.start({ iv: zeroIv });
+  cipher.update(forge.util.createBuffer(data));
+  cipher.finish();
+  return cipher.output;
+}
+
+export function forgeInlineZeroIv(key: string) {
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ruleid: constant-iv
+  cipher.start({ iv: forge.util.createBuffer().fillWithByte(0, 16) });
+  return cipher;
+}
+
+export function forgeRandomIv(key: string) {
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ok: constant-iv
+  cipher.start({ iv: forge.util.createBuffer(forge.random.getBytesSync(16)) });
+  return cipher;
+}
