@@ -5,6 +5,7 @@ import nacl from 'tweetnacl';
 import sodium from 'libsodium-wrappers';
 import { gcm } from '@noble/ciphers/aes';
 import { randomBytes as nobleRandom } from '@noble/ciphers/webcrypto';
+import { CRYPTO_SETTINGS, freshIv, IV_LENGTH, SESSION_IV } from './session';
 
 // The tutorial pattern: one IV for the whole process.
 const algorithm = 'aes-256-cbc';
@@ -380,4 +381,27 @@ export function nestedLoopSharesOuterIv(batchKey: Buffer, batches: Buffer[][]) {
     }
   }
   return out;
+}
+
+// --- IVs drawn once in another module (session.ts) ------------------------------------
+
+export function encryptWithImportedIv(importKey: Buffer, text: string) {
+  // ruleid: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', importKey, SESSION_IV).update(text);
+}
+
+export function encryptWithImportedSettings(settingsKey: Buffer, text: string) {
+  // ruleid: iv-reuse
+  return crypto.createCipheriv(CRYPTO_SETTINGS.algorithm, settingsKey, CRYPTO_SETTINGS.nonce).update(text);
+}
+
+export function encryptWithImportedHelper(helperKey: Buffer, text: string) {
+  // a helper that draws a new IV on each call
+  // ok: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', helperKey, freshIv()).update(text);
+}
+
+export function encryptWithImportedLength(lengthKey: Buffer, text: string) {
+  // ok: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', lengthKey, crypto.randomBytes(IV_LENGTH)).update(text);
 }
