@@ -64,3 +64,39 @@ export function ciphertextToString(note: string, key: CryptoJS.lib.WordArray, iv
   // ok: crypto-js-passphrase-kdf
   return CryptoJS.AES.encrypt(note.toString(), key, { iv }).toString();
 }
+
+// --- a string by its type ---------------------------------------------------------
+
+export function encryptWithStringParameter(note: string, secret: string) {
+  // ruleid: crypto-js-passphrase-kdf
+  return CryptoJS.AES.encrypt(note, secret).toString();
+}
+
+class Vault {
+  constructor(private readonly masterPassword: string) {}
+  seal(note: string) {
+    // ruleid: crypto-js-passphrase-kdf
+    return CryptoJS.AES.encrypt(note, this.masterPassword).toString();
+  }
+}
+
+function readPassword(): string {
+  return process.argv[2] ?? '';
+}
+
+export function encryptWithStringFromCall(note: string) {
+  // ruleid: crypto-js-passphrase-kdf
+  return CryptoJS.AES.encrypt(note, readPassword()).toString();
+}
+
+export function encryptWithWordArrayParameter(note: string, wordKey: CryptoJS.lib.WordArray, iv: CryptoJS.lib.WordArray) {
+  // ok: crypto-js-passphrase-kdf
+  return CryptoJS.AES.encrypt(note, wordKey, { iv }).toString();
+}
+
+export function decryptWithUnknownType(blob: string, key: any, iv: CryptoJS.lib.WordArray) {
+  // ok: crypto-js-passphrase-kdf
+  return CryptoJS.AES.decrypt(blob, key, { iv }).toString(CryptoJS.enc.Utf8);
+}
+
+export { Vault };

@@ -78,3 +78,33 @@ export function privateKeyFromSecretStore(pem: string) {
 }
 
 export { AGE_IDENTITY, PEM_HEADER, SERVER_PUBLIC_KEY };
+
+// A feature probe (ssh2 checks whether Ed25519 signing works): the key signs a constant and the
+// signature is verified at once; nothing is protected by it.
+export const eddsaSupported = (() => {
+  if (typeof crypto.sign === 'function' && typeof crypto.verify === 'function') {
+    const probeKey =
+      // ok: hardcoded-private-key
+      '-----BEGIN PRIVATE KEY-----\r\nMC4CAQAwBQYDK2VwBCIEIHKj+sVa9WcD' +
+      '/q2DJUJaf43Kptc8xYuUQA4bOFj9vC8T\r\n-----END PRIVATE KEY-----';
+    const data = Buffer.from('a');
+    let sig;
+    let verified;
+    try {
+      sig = crypto.sign(null, data, probeKey);
+      verified = crypto.verify(null, data, probeKey, sig);
+    } catch {
+      return false;
+    }
+    return Buffer.isBuffer(sig) && sig.length === 64 && verified === true;
+  }
+  return false;
+})();
+
+export function signReceipt(receipt: Buffer) {
+  const signingKey =
+    // ruleid: hardcoded-private-key
+    '-----BEGIN PRIVATE KEY-----\r\nMC4CAQAwBQYDK2VwBCIEIHKj+sVa9WcD' +
+    '/q2DJUJaf43Kptc8xYuUQA4bOFj9vC8T\r\n-----END PRIVATE KEY-----';
+  return crypto.sign(null, receipt, signingKey);
+}

@@ -61,3 +61,49 @@ export function x25519() {
   // ok: weak-dh-group
   return crypto.generateKeyPairSync('x25519');
 }
+
+// --- a group name given to a constructor and kept in a field -------------------------
+
+class KeyExchange {
+  private readonly groupName: string;
+  constructor(groupName: string) {
+    this.groupName = groupName;
+  }
+  start() {
+    const dh = crypto.getDiffieHellman(this.groupName);
+    return dh.generateKeys();
+  }
+}
+
+class Negotiation {
+  private readonly group: string;
+  constructor(
+    readonly peer: string,
+    group: string,
+  ) {
+    this.group = group;
+  }
+  begin() {
+    return crypto.createDiffieHellmanGroup(this.group).generateKeys();
+  }
+}
+
+// ruleid: weak-dh-group
+export const legacyExchange = new KeyExchange('modp1');
+// ruleid: weak-dh-group
+export const legacyNegotiation = new Negotiation('server', 'modp2');
+// ok: weak-dh-group
+export const modernExchange = new KeyExchange('modp14');
+
+class Labelled {
+  private readonly label: string;
+  constructor(label: string) {
+    this.label = label;
+  }
+  describe() {
+    return this.label.toUpperCase();
+  }
+}
+// a constructor that only keeps the name as a label
+// ok: weak-dh-group
+export const label = new Labelled('modp1');

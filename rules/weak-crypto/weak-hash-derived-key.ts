@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import CryptoJS from 'crypto-js';
 import md5 from 'md5';
+import forge from 'node-forge';
 
 const SECRET = process.env.ATTACHMENT_SECRET ?? '';
 
@@ -60,4 +61,45 @@ export function sha256OfRandomSecret(data: Buffer) {
   // ok: weak-hash-derived-key
   const key = createHash('sha256').update(SECRET).digest();
   return createCipheriv('aes-256-gcm', key, crypto.randomBytes(12)).update(data);
+}
+
+// --- node-forge ---------------------------------------------------------------------
+
+export function forgeMd5Key(secret: string, data: string) {
+  const md = forge.md.md5.create();
+  md.update(secret);
+  // ruleid: weak-hash-derived-key
+  const forgeKey = md.digest().getBytes();
+  const cipher = forge.cipher.createCipher('AES-CBC', forgeKey);
+  cipher.start({ iv: forge.random.getBytesSync(16) });
+  cipher.update(forge.util.createBuffer(data));
+  cipher.finish();
+  return cipher.output.getBytes();
+}
+
+export function forgeInlineSha1Key(secret: string) {
+  // ruleid: weak-hash-derived-key
+  return forge.cipher.createDecipher('AES-CBC', forge.md.sha1.create().update(secret).digest().getBytes().slice(0, 16));
+}
+
+export function forgeEvpBytesToKey(password: string, salt: string) {
+  // ruleid: weak-hash-derived-key
+  const derived = forge.pbe.opensslDeriveBytes(password, salt, 48);
+  return forge.cipher.createCipher('AES-CBC', derived.slice(0, 32));
+}
+
+export function forgeSha256Key(secret: string) {
+  const md = forge.md.sha256.create();
+  md.update(secret);
+  const strongerKey = md.digest().getBytes();
+  // ok: weak-hash-derived-key
+  return forge.cipher.createCipher('AES-CBC', strongerKey);
+}
+
+export function forgeMd5Checksum(data: string, key: string) {
+  const md = forge.md.md5.create();
+  md.update(data);
+  const checksum = md.digest().toHex();
+  // ok: weak-hash-derived-key
+  return { checksum, cipher: forge.cipher.createCipher('AES-CBC', key) };
 }

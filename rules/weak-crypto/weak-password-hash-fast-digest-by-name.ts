@@ -72,12 +72,12 @@ export function namedCryptoJsImport(newPassword: string) {
   return cryptoJsMd5(newPassword).toString();
 }
 
-// A password reaching a generic helper in another function: needs inter-procedural data flow.
+// A password reaching a helper of this file that hashes its parameter.
 function md5hex(text: string) {
   return crypto.createHash('md5').update(text).digest('hex');
 }
 export function verifyLegacyPassword(password: string, stored: string) {
-  // todoruleid: weak-password-hash-fast-digest-by-name
+  // ruleid: weak-password-hash-fast-digest-by-name
   return md5hex(password) === stored;
 }
 
@@ -163,4 +163,45 @@ export function storePasscode(deviceId: string, passcode: string) {
 export function storeRecovery(recovery_answer: string) {
   // ruleid: weak-password-hash-fast-digest-by-name
   return md5(recovery_answer);
+}
+
+// --- wrappers of this file that hash their parameter ----------------------------------
+
+function md5Hex(value: string): string {
+  return crypto.createHash('md5').update(value).digest('hex');
+}
+const sha1Hex = (value: string) => crypto.createHash('sha1').update(value, 'utf8').digest('hex');
+
+export function storeUserPassword(password: string) {
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return md5Hex(password);
+}
+
+export function storePin(userPin: string) {
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return sha1Hex(userPin);
+}
+
+export function fingerprint(document: string) {
+  // ok: weak-password-hash-fast-digest-by-name
+  return md5Hex(document);
+}
+
+export function hashLater(newPassword: string) {
+  // a wrapper defined further down the file
+  // ruleid: weak-password-hash-fast-digest-by-name
+  return sha256Later(newPassword);
+}
+function sha256Later(input: string) {
+  const digest = crypto.createHash('sha256').update(input).digest('base64');
+  return digest;
+}
+
+function logged(value: string) {
+  console.log(value.length);
+  return value;
+}
+export function notAHash(password: string) {
+  // ok: weak-password-hash-fast-digest-by-name
+  return logged(password);
 }

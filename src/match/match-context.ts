@@ -39,7 +39,9 @@ export class MatchContext {
   ) {
     // A file's matches do not depend on who asks: the file's own analysis and each taint rule that
     // follows a value into it share one matcher, one meter and one table of results.
-    const kept = memoized(perFile, facts, () => {
+    // Matches can follow names into other project files, so a context without the project keeps its own.
+    const byProject = memoized(perFile, facts, () => new WeakMap<object, PerFile>());
+    const kept = memoized(byProject, scan?.project ?? WITHOUT_PROJECT, () => {
       const meter = new StepMeter();
       return { meter, matcher: new Matcher(facts, meter), results: new Map(), shared: new Map(), indexes: new Map() };
     });
@@ -109,7 +111,8 @@ interface PerFile {
   indexes: Map<RangeMatch[], RangeIndex>;
 }
 
-const perFile = new WeakMap<FileFacts, PerFile>();
+const perFile = new WeakMap<FileFacts, WeakMap<object, PerFile>>();
+const WITHOUT_PROJECT = {};
 
 function isNameBeingDefined(node: Node): boolean {
   const parent = parentOf(node);

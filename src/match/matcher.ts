@@ -97,7 +97,7 @@ export class Matcher {
   /** Matches one pattern node against one code node. */
   match(pattern: Node, code: Node, state: MatchState): MatchState[] {
     this.meter.spend();
-    const target = unwrap(code);
+    const target = declarationStatementOf(pattern, unwrap(code));
     // `$REQ: $TYPE`: a declared type in the pattern must be matched; without one, code types are ignored.
     const wantedType = declaredType(pattern);
     if (wantedType) {
@@ -751,4 +751,13 @@ function anchorMetavariables(pattern: Node): readonly string[] {
   names = anchored ? [...found] : [];
   anchors.set(pattern, names);
   return names;
+}
+
+/**
+ * `export const KEY = …` is the declaration `const KEY = …` to a declaration or assignment
+ * statement pattern (`$KEY = $INIT;`): exporting a constant does not change what it holds.
+ */
+function declarationStatementOf(pattern: Node, code: Node): Node {
+  if (code.type !== 'ExportNamedDeclaration' || code.declaration?.type !== 'VariableDeclaration') return code;
+  return pattern.type === 'VariableDeclaration' || pattern.type === 'ExpressionStatement' ? code.declaration : code;
 }

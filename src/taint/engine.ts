@@ -78,7 +78,7 @@ export class TaintEngine implements RuleEngine {
     const state = context.scan?.state;
     const existing = state?.get(this) as TaintRun | undefined;
     if (existing) return existing;
-    const created = new TaintRun(this.ruleId, this.spec, context.scan?.project);
+    const created = new TaintRun(this.ruleId, this.spec, context.scan);
     state?.set(this, created);
     return created;
   }

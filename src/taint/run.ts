@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { classMemberName } from '../lang/ast.js';
 import type { ExportBinding, ProjectContext } from '../lang/cross-file.js';
 import type { FileFacts } from '../lang/file-facts.js';
-import { MatchContext } from '../match/match-context.js';
+import { MatchContext, type ScanScope } from '../match/match-context.js';
 import { sameCode } from '../match/state.js';
 import { memoized } from '../util/memo.js';
 import type { AnalysisHost, TaintFile, TaintFinding } from './host.js';
@@ -58,11 +58,16 @@ export class TaintRun implements AnalysisHost {
   private used = 0;
   private budget = WORK_BUDGET;
 
+  private readonly project: ProjectContext | undefined;
+
   constructor(
     readonly ruleId: string,
     readonly spec: TaintSpec,
-    private readonly project: ProjectContext | undefined,
-  ) {}
+    /** The scan, whose project answers cross-file questions; files opened here are matched in it too. */
+    private readonly scope: ScanScope | undefined,
+  ) {
+    this.project = scope?.project;
+  }
 
   /** Starts the work of one file: its budget, and the file's facts as that file's analysis has them. */
   begin(file: TaintFile): void {
@@ -72,7 +77,7 @@ export class TaintRun implements AnalysisHost {
     this.files.set(file.path, file);
   }
 
-  openFile(path: string, facts: FileFacts, context = new MatchContext(facts)): TaintFile {
+  openFile(path: string, facts: FileFacts, context = new MatchContext(facts, this.scope)): TaintFile {
     const keys = memoized(nodeKeysByFacts, facts, () => nodeRangeKeys(facts.nodes, facts.text));
     return { path, facts, matches: findSpecMatches(this.spec, context, keys) };
   }

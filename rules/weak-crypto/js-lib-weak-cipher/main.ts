@@ -108,3 +108,27 @@ export function hashNotCipher(message: string) {
   // ok: js-lib-weak-cipher
   return CryptoJS.SHA256(message + 'DES').toString();
 }
+
+// --- API references assigned rather than called -----------------------------------
+
+// ruleid: js-lib-weak-cipher
+const desCipherFn = forge.des.createEncryptionCipher;
+export function encryptWithReference(key: string, data: string) {
+  const cipher = desCipherFn(key);
+  cipher.update(forge.util.createBuffer(data));
+  cipher.finish();
+  return cipher.output.getBytes();
+}
+
+export const legacyCiphers = {
+  // ruleid: js-lib-weak-cipher
+  decrypt: forge.rc2.createDecryptionCipher,
+  // ok: js-lib-weak-cipher
+  encrypt: forge.cipher.createCipher,
+};
+
+// a library defining the API (node-forge's own des.js) is not using it
+// ok: js-lib-weak-cipher
+forge.des.startEncrypting = function startEncrypting(key: string, iv: string, output: forge.util.ByteStringBuffer) {
+  return forge.cipher.createCipher('AES-CBC', key);
+} as unknown as typeof forge.des.startEncrypting;

@@ -22,7 +22,7 @@ annotated test file beside it (x.ts, x.tsx, x.js, … or a folder x/), as "semgr
   // ok: <id>          the next line must not be flagged
   // todoruleid: <id>  a known miss        // todook: <id>  a known false alarm
 
-PATH may be a folder, a rule file, or one test file (rules/weak-crypto/constant-iv.ts runs
+PATH may be a folder, a rule file, or one test file (rules/weak-crypto/node-ecb-mode.ts runs
 constant-iv.yml against that file alone).
 
   --rule ID  run only this rule (from whichever rule file under PATH defines it)

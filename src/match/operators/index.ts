@@ -7,6 +7,7 @@ import { metavariableComparisonOperator } from './metavariable-comparison.js';
 import { metavariableNameOperator } from './metavariable-name.js';
 import { metavariablePatternOperator } from './metavariable-pattern.js';
 import { metavariableRegexOperator } from './metavariable-regex.js';
+import { metavariableSameValueOperator } from './metavariable-same-value.js';
 import { metavariableTypeOperator } from './metavariable-type.js';
 import { CompileProblem, type FormulaCompiler, type FormulaItem, type Operator, type Path } from './operator.js';
 import { PatternFormula, patternOperator } from './pattern.js';
@@ -34,6 +35,7 @@ export const OPERATORS: ReadonlyArray<Operator<any>> = [
   metavariableComparisonOperator,
   metavariableNameOperator,
   metavariableTypeOperator,
+  metavariableSameValueOperator,
   focusMetavariableOperator,
 ];
 

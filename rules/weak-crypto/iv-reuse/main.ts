@@ -5,6 +5,7 @@ import nacl from 'tweetnacl';
 import sodium from 'libsodium-wrappers';
 import { gcm } from '@noble/ciphers/aes';
 import { randomBytes as nobleRandom } from '@noble/ciphers/webcrypto';
+import { CRYPTO_SETTINGS, freshIv, IV_LENGTH, SESSION_IV } from './session';
 
 // The tutorial pattern: one IV for the whole process.
 const algorithm = 'aes-256-cbc';
@@ -304,4 +305,103 @@ export class PacketDecoder {
 
 function writeSeqno(buffer: Buffer, seqno: number) {
   buffer.writeUInt32BE(seqno, 12);
+}
+
+// Whatever a helper is called, a write into the IV between two encryptions makes a new value.
+export function advancedByAnyLocalHelper(streamKey: Buffer, a: Buffer, b: Buffer) {
+  const streamNonce = Buffer.alloc(12);
+  const step = () => {
+    streamNonce.writeUInt32LE(streamNonce.readUInt32LE(0) + 1, 0);
+  };
+  const first = createCipheriv('chacha20-poly1305', streamKey, streamNonce, { authTagLength: 16 }).update(a);
+  step();
+  // ok: iv-reuse
+  const second = createCipheriv('chacha20-poly1305', streamKey, streamNonce, { authTagLength: 16 }).update(b);
+  return [first, second];
+}
+
+export function setFromSequence(sequenceKey: Buffer, header: Buffer, a: Buffer, b: Buffer) {
+  const sequenceIv = Buffer.alloc(16);
+  sequenceIv.set(header.subarray(0, 8));
+  const first = createCipheriv('aes-256-ctr', sequenceKey, sequenceIv).update(a);
+  header.copy(sequenceIv, 0, 8, 16);
+  // ok: iv-reuse
+  const second = createCipheriv('aes-256-ctr', sequenceKey, sequenceIv).update(b);
+  return [first, second];
+}
+
+export function loggedBetween(logKey: Buffer, a: Buffer, b: Buffer) {
+  const logIv = randomBytes(16);
+  const first = createCipheriv('aes-256-ctr', logKey, logIv).update(a);
+  console.debug(logIv.toString('hex'), logIv.length);
+  // reading the IV does not change it
+  // ruleid: iv-reuse
+  const second = createCipheriv('aes-256-ctr', logKey, logIv).update(b);
+  return [first, second];
+}
+
+export class CounterSession {
+  private readonly counter = Buffer.alloc(12);
+  private readonly plain = Buffer.alloc(12);
+  constructor(private readonly sessionKey: Buffer) {}
+
+  private tick() {
+    this.counter.writeUInt32BE(this.counter.readUInt32BE(8) + 1, 8);
+  }
+
+  sealAll(messages: Buffer[]) {
+    const out: Buffer[] = [];
+    for (const message of messages) {
+      this.tick();
+      // the counter field is advanced by a method on every turn
+      // ok: iv-reuse
+      out.push(createCipheriv('aes-256-gcm', this.sessionKey, this.counter).update(message));
+    }
+    return out;
+  }
+
+  sealAllStale(messages: Buffer[]) {
+    const out: Buffer[] = [];
+    for (const message of messages) {
+      // ruleid: iv-reuse
+      out.push(createCipheriv('aes-256-gcm', this.sessionKey, this.plain).update(message));
+    }
+    return out;
+  }
+}
+
+export function nestedLoopSharesOuterIv(batchKey: Buffer, batches: Buffer[][]) {
+  const out: Buffer[] = [];
+  for (const batch of batches) {
+    const batchIv = randomBytes(16);
+    for (const item of batch) {
+      // one IV per batch, several items under it
+      // ruleid: iv-reuse
+      out.push(createCipheriv('aes-256-ctr', batchKey, batchIv).update(item));
+    }
+  }
+  return out;
+}
+
+// --- IVs drawn once in another module (session.ts) ------------------------------------
+
+export function encryptWithImportedIv(importKey: Buffer, text: string) {
+  // ruleid: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', importKey, SESSION_IV).update(text);
+}
+
+export function encryptWithImportedSettings(settingsKey: Buffer, text: string) {
+  // ruleid: iv-reuse
+  return crypto.createCipheriv(CRYPTO_SETTINGS.algorithm, settingsKey, CRYPTO_SETTINGS.nonce).update(text);
+}
+
+export function encryptWithImportedHelper(helperKey: Buffer, text: string) {
+  // a helper that draws a new IV on each call
+  // ok: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', helperKey, freshIv()).update(text);
+}
+
+export function encryptWithImportedLength(lengthKey: Buffer, text: string) {
+  // ok: iv-reuse
+  return crypto.createCipheriv('aes-256-cbc', lengthKey, crypto.randomBytes(IV_LENGTH)).update(text);
 }

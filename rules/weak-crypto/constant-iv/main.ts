@@ -6,6 +6,7 @@ import aesjs from 'aes-js';
 import { cbc } from '@noble/ciphers/aes';
 import { hexToBytes, utf8ToBytes } from '@noble/ciphers/utils';
 import { createCipheriv as vendorCipher } from './vendor/cipher';
+import { IV_BYTES, SETTINGS, SHARED_IV, ZERO_BLOCK } from './settings';
 
 const ALGORITHM = 'aes-256-cbc';
 const STATIC_IV = '1234567890123456';
@@ -294,4 +295,53 @@ export function sealStatic(key: Buffer, data: Buffer) {
 }
 function writeSequence(buffer: Buffer, sequence: number) {
   buffer.writeUInt32BE(sequence, 12);
+}
+
+// --- IVs defined in another file -----------------------------------------------
+
+export function encryptWithImportedZeroIv(key: Buffer, data: Buffer) {
+  // ruleid: constant-iv
+  return crypto.createCipheriv('aes-256-cbc', key, ZERO_BLOCK).update(data);
+}
+
+export function encryptWithImportedTypedArray(key: Buffer, data: Buffer) {
+  // ruleid: constant-iv
+  return createCipheriv('aes-128-cbc', key, SHARED_IV).update(data);
+}
+
+export function encryptWithImportedSettings(key: Buffer, data: Buffer) {
+  // ruleid: constant-iv
+  return createCipheriv(SETTINGS.cipher, key, SETTINGS.iv).update(data);
+}
+
+export function encryptWithImportedLength(key: Buffer, data: Buffer) {
+  // only the length comes from the settings module
+  // ok: constant-iv
+  return createCipheriv('aes-256-cbc', key, randomBytes(IV_BYTES)).update(data);
+}
+
+// --- node-forge byte buffers ------------------------------------------------------
+
+export function forgeZeroIv(key: string, data: string) {
+  const zeroIv = forge.util.createBuffer().fillWithByte(0, 16);
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ruleid: constant-iv
+  cipher.start({ iv: zeroIv });
+  cipher.update(forge.util.createBuffer(data));
+  cipher.finish();
+  return cipher.output;
+}
+
+export function forgeInlineZeroIv(key: string) {
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ruleid: constant-iv
+  cipher.start({ iv: forge.util.createBuffer().fillWithByte(0, 16) });
+  return cipher;
+}
+
+export function forgeRandomIv(key: string) {
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  // ok: constant-iv
+  cipher.start({ iv: forge.util.createBuffer(forge.random.getBytesSync(16)) });
+  return cipher;
 }
