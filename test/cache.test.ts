@@ -51,6 +51,8 @@ async function warmEqualsCold(root: string, cacheDir: string, scanOptions: (root
 }
 
 const ids = (report: Report) => report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`).sort();
+const entriesUnder = (folder: string): string[] =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name)).filter((path) => path.endsWith('.entry'));
 const freshCache = () => mkdtempSync(join(tmpdir(), 'nobackdoor-cache-'));
 
 describe('the result cache never serves a stale result', () => {
@@ -142,9 +144,6 @@ describe('the result cache never serves a stale result', () => {
 });
 
 describe('cache entries on disk', () => {
-  const entriesUnder = (folder: string): string[] =>
-    readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name)).filter((path) => path.endsWith('.entry'));
-
   it('a truncated, corrupted or half-written entry is ignored and replaced', async () => {
     const root = makeProject(PROJECT);
     const cacheDir = freshCache();

@@ -91,7 +91,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
   if (options.staged) {
-    const unstaged = { ...options, staged: false, rules: (options.rules ?? []).map((path) => resolve(cwd, path)) };
+    // The staged files are copied to a temporary folder: a cache keyed by its path would never be reused.
+    const unstaged = { ...options, staged: false, cacheDir: undefined, rules: (options.rules ?? []).map((path) => resolve(cwd, path)) };
     return scanStaged({ cwd, root, paths }, (places) => scan({ ...unstaged, ...places }), () => emptyReport());
   }
   const raw = await scanFiles(options, cwd, paths, root);
