@@ -131,6 +131,13 @@ describe('the result cache never serves a stale result', () => {
     expect(ids(await warmEqualsCold(root, cacheDir))).toEqual(['leak util.ts:4']);
   });
 
+  it('scans from another working directory share the entries', async () => {
+    const root = makeProject(PROJECT);
+    const cacheDir = freshCache();
+    await scan({ ...options(root, cacheDir), cwd: root });
+    expect((await scan({ ...options(root, cacheDir), cwd: tmpdir() })).stats.cached).toBe(7);
+  });
+
   it('a changed rule pack or setting reuses nothing', async () => {
     const root = makeProject(PROJECT);
     const cacheDir = freshCache();

@@ -13,6 +13,8 @@ import { CacheStore } from './store.js';
 export interface ScanCacheOptions {
   dir: string;
   maxBytes?: number;
+  /** The folder the pack's file names are relative to. */
+  cwd: string;
   pack: RulePack;
   root: string;
   limits: SourceLimits;
@@ -60,7 +62,7 @@ export class ScanCache {
       maxFileSize: options.limits.maxFileSize,
       scanMinified: options.limits.scanMinified,
       contextOverrides: options.contextOverrides,
-    });
+    }, options.cwd);
     return new ScanCache(new FileResults(store, fingerprint, options.root), store, options);
   }
 

@@ -151,7 +151,7 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
   });
 
   const cache = options.cacheDir && !options.samples && !options.debugTaint && !options.ruleTimings
-    ? ScanCache.open({ dir: resolve(cwd, options.cacheDir), ...(options.cacheMaxBytes ? { maxBytes: options.cacheMaxBytes } : {}), pack, root, limits, project, contexts, testSeverity: analysisOptions.testSeverity, contextOverrides: options.contextOverrides ?? [] })
+    ? ScanCache.open({ dir: resolve(cwd, options.cacheDir), cwd, ...(options.cacheMaxBytes ? { maxBytes: options.cacheMaxBytes } : {}), pack, root, limits, project, contexts, testSeverity: analysisOptions.testSeverity, contextOverrides: options.contextOverrides ?? [] })
     : undefined;
   let usedContexts: Map<string, FileContext> | undefined;
   analysisOptions.contextOf = (path) => {
