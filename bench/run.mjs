@@ -13,17 +13,20 @@
 //   parse-only   the same, plus typescript-estree `parse` of each (the floor for any AST scanner)
 //   nobackdoor   the real CLI with the shipped rule pack: dist/cli/main.js scan DIR --format json --quiet
 //   nobackdoor-taint  the same plus a taint workload: ... --rules bench/lib/taint-rules.yml
+//   nobackdoor-warm   the default-pack scan again, with the result cache its cold run of the round left
+//   nobackdoor-leaf-edit  the same after appending a comment to one leaf file (no file imports it)
 //   eslint-peer  ESLint 9 with sonarjs/security/sdl/no-secrets security rules (bench/eslint.config.mjs)
 // and reports medians, ratios and the issue-7 and issue-12 targets, and writes them into bench/README.md.
 // Then start-up (bench/lib/startup.mjs): --version, --help and one-file scans, judged against the
 // 0.15 s and 1.0 s targets.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, constants, cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPORA, ensureCorpus, removeStaleBuilds } from './lib/corpora.mjs';
+import { leafFile } from './lib/leaf-file.mjs';
 import { hasGnuTime, killRunning, measure, waitForQuiet } from './lib/measure.mjs';
 import { formatSummary, summariseProfile } from './profile-top.mjs';
 import { benchStartup, startupSection } from './lib/startup.mjs';
@@ -37,14 +40,18 @@ const ESLINT_BIN = join(BENCH, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const ESLINT_CONFIG = join(BENCH, 'eslint.config.mjs');
 const TAINT_RULES = join(BENCH, 'lib', 'taint-rules.yml');
 const TAINT_RULE_COUNT = (readFileSync(TAINT_RULES, 'utf8').match(/^  - id: /gm) ?? []).length;
-const TOOLS = ['read-only', 'parse-only', 'nobackdoor', 'nobackdoor-taint', 'eslint-peer'];
-const SCANNERS = ['nobackdoor', 'nobackdoor-taint'];
+const TOOLS = ['read-only', 'parse-only', 'nobackdoor', 'nobackdoor-warm', 'nobackdoor-leaf-edit', 'nobackdoor-taint', 'eslint-peer'];
+const SCANNERS = ['nobackdoor', 'nobackdoor-warm', 'nobackdoor-leaf-edit', 'nobackdoor-taint'];
+/** Scans that start from the result cache the round's cold default-pack run left (they run on a copy of the corpus). */
+const WARM_TOOLS = ['nobackdoor-warm', 'nobackdoor-leaf-edit'];
 const DEFAULT_CORPORA = ['matrix-js-sdk', 'theia'];
 
 // Issue 7 targets for the full default pack, cold.
 const TARGETS = { maxTimesParse: 1.5, minTimesFasterThanPeerOnLarge: 4, maxRssMiB: 1024 };
 // Issue 12: the taint workload may add at most this share to the default pack's cold time.
 const TAINT_TARGETS = { maxAddedShare: 0.3, maxRssMiB: 1024 };
+// The result cache: a warm re-scan and one after editing a leaf, as shares of the cold scan's time.
+const WARM_TARGETS = { 'nobackdoor-warm': 0.15, 'nobackdoor-leaf-edit': 0.25 };
 // A scanner run longer than this many parse-only times is stopped: the 1.5× target is missed by far.
 const SCANNER_TIMEOUT_TIMES_PARSE = 20;
 // A taint run longer than this many default-pack runs is stopped: the +30 % target is missed by far.
@@ -233,7 +240,7 @@ function machine() {
 }
 
 /** The command line of each tool on a corpus, and how to read its output. */
-function command(tool, corpusDir, scratch) {
+function command(tool, corpusDir, scratch, scanned = corpusDir) {
   const node = process.execPath;
   switch (tool) {
     case 'read-only':
@@ -241,7 +248,9 @@ function command(tool, corpusDir, scratch) {
     case 'parse-only':
       return { argv: [node, join(BENCH, 'tasks', 'parse-only.mjs'), corpusDir], cwd: REPO };
     case 'nobackdoor':
-      return { argv: [node, CLI, 'scan', corpusDir, '--format', 'json', '--quiet'], cwd: REPO };
+    case 'nobackdoor-warm':
+    case 'nobackdoor-leaf-edit':
+      return { argv: [node, CLI, 'scan', scanned, '--format', 'json', '--quiet'], cwd: REPO };
     case 'nobackdoor-taint':
       return { argv: [node, CLI, 'scan', corpusDir, '--rules', TAINT_RULES, '--format', 'json', '--quiet'], cwd: REPO };
     case 'eslint-peer':
@@ -267,6 +276,8 @@ function readOutcome(tool, measured, scratch) {
         return { ok: true, files: data.files, detail: tool === 'parse-only' ? { parseFailures: data.failed } : {} };
       }
       case 'nobackdoor':
+      case 'nobackdoor-warm':
+      case 'nobackdoor-leaf-edit':
       case 'nobackdoor-taint': {
         // 0: no findings at or above --fail-on, 1: findings; 2: usage/config/rule/internal errors.
         // A complete JSON report with exit 2 is a finished scan that met errors (listed in it):
@@ -290,6 +301,7 @@ function readOutcome(tool, measured, scratch) {
             warnings: report.warnings?.length ?? 0,
             filesSkipped: report.stats?.filesSkipped,
             rules: report.stats?.rules,
+            ...(report.stats?.cached !== undefined ? { cached: report.stats.cached } : {}),
             exitCode: measured.exitCode,
             ...(measured.exitCode === 2 ? { firstErrors: (report.errors ?? []).slice(0, 3).map((e) => `${e.kind}: ${e.file ?? ''} ${e.ruleId ?? ''} ${e.message}`.slice(0, 200)) } : {}),
           },
@@ -367,12 +379,23 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
   // One unmeasured read of every file so the OS file cache is equally warm for every tool.
   await measure(command('read-only', dir, scratch).argv, { cwd: REPO, scratch, label: 'warmup' });
 
+  // The default-pack scans run on a copy, so that the leaf edit never touches the pristine corpus;
+  // the cold run of each round leaves its result cache to the warm runs of that round.
+  const cacheTools = options.tools.includes('nobackdoor') && options.tools.some((tool) => WARM_TOOLS.includes(tool));
+  const scanned = cacheTools ? join(scratch, 'corpus-copy') : dir;
+  if (cacheTools) cpSync(dir, scanned, { recursive: true });
+  const leaf = cacheTools ? leafFile(scanned) : undefined;
+  const leafText = leaf ? readFileSync(join(scanned, leaf), 'utf8') : undefined;
+  if (cacheTools) notes.push(leaf ? `the leaf edited by nobackdoor-leaf-edit: \`${leaf}\` (the longest non-test file that no other file imports), a comment appended` : 'no leaf file found: nobackdoor-leaf-edit not measured');
+  let roundCache;
+
   const timedOut = new Set();
   for (let run = 1; run <= options.runs; run++) {
     for (const tool of options.tools) {
       // A tool that ran out of time once is not run again on this corpus: it would only do so again.
       if (timedOut.has(tool)) continue;
-      const { argv, cwd } = command(tool, dir, scratch);
+      if (WARM_TOOLS.includes(tool) && (!roundCache || (tool === 'nobackdoor-leaf-edit' && !leaf))) continue;
+      const { argv, cwd } = command(tool, dir, scratch, scanned);
       const timeout = options.timeout ?? defaultTimeout(tool, samples);
       // Other work on the machine (builds, tests) slows every tool. Each attempt waits (up to
       // --quiet-wait seconds) for other processes to keep at most --max-other-load cores busy; an
@@ -383,10 +406,22 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
       let attempts = 0;
       for (;;) {
         if (!busy.persistent) waitForQuiet(options.maxOtherLoad, options.quietWait);
-        // Cold for nobackdoor: a fresh, empty cache folder for anything it may cache per user.
-        const cache = mkdtempSync(join(scratch, 'xdg-cache-'));
-        const measured = await measure(argv, { cwd, scratch, label: `${tool}-${run}`, env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' }, timeoutSeconds: timeout });
-        rmSync(cache, { recursive: true, force: true });
+        // Cold for nobackdoor: a fresh, empty cache folder for anything it may cache per user. The
+        // warm runs use the cache of the round's cold default-pack run.
+        const warm = WARM_TOOLS.includes(tool);
+        const cache = warm ? roundCache : mkdtempSync(join(scratch, 'xdg-cache-'));
+        // A new comment each attempt: an edit the cache has already seen would not be an edit.
+        if (tool === 'nobackdoor-leaf-edit') appendFileSync(join(scanned, leaf), `\n// edited by bench/run.mjs, round ${run}, attempt ${attempts + 1}\n`);
+        let measured;
+        try {
+          measured = await measure(argv, { cwd, scratch, label: `${tool}-${run}`, env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' }, timeoutSeconds: timeout });
+        } finally {
+          if (tool === 'nobackdoor-leaf-edit') writeFileSync(join(scanned, leaf), leafText);
+        }
+        if (tool === 'nobackdoor' && cacheTools) {
+          if (roundCache) rmSync(roundCache, { recursive: true, force: true });
+          roundCache = measured.exitCode === 0 || measured.exitCode === 1 ? cache : undefined;
+        } else if (!warm) rmSync(cache, { recursive: true, force: true });
         const killedBy = killSignal(measured);
         const outcome = measured.timedOut
           ? { ok: false, timedOut: true, problem: `timed out after ${timeout} s`, timeoutSeconds: timeout, cutOff: 'timed out' }
@@ -415,6 +450,8 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
       log(`${name} run ${run}/${options.runs} ${tool.padEnd(11)} ${measured.wallSeconds.toFixed(2)} s (cpu ${measured.cpuSeconds?.toFixed(2) ?? '?'} s, others ${measured.otherCores?.toFixed(2) ?? '?'} cores)  ${measured.peakRssKiB ? `${(measured.peakRssKiB / 1024).toFixed(0)} MiB` : '? MiB'}  ${outcome.ok ? `${outcome.files} files ${JSON.stringify(outcome.detail)}` : `FAILED ${outcome.problem}`}`);
       samples[tool].push(sample);
     }
+    if (roundCache) rmSync(roundCache, { recursive: true, force: true });
+    roundCache = undefined;
   }
   const after = topLevelEntries(dir);
   if (after !== before) notes.push(`the corpus folder changed during the runs (top level before: ${before.split('\n').join(', ')}; after: ${after.split('\n').join(', ')}): a cache written into the scanned tree would make later runs warm`);
@@ -470,6 +507,7 @@ async function benchCorpus(name, corpus, options, scratchRoot) {
     pairedRatios: pairedRatios(samples, 'nobackdoor', 'parse-only'),
     taintPairedRatios: pairedRatios(samples, 'nobackdoor-taint', 'nobackdoor'),
     taintPairedCpuRatios: pairedRatios(samples, 'nobackdoor-taint', 'nobackdoor', 'cpuSeconds'),
+    warmPairedRatios: Object.fromEntries(WARM_TOOLS.map((tool) => [tool, { wall: pairedRatios(samples, tool, 'nobackdoor'), cpu: pairedRatios(samples, tool, 'nobackdoor', 'cpuSeconds') }])),
   };
 }
 
@@ -500,7 +538,7 @@ async function profileScanner(result, scratchRoot, timeoutSeconds, subset) {
 // ---------------------------------------------------------------------------------------------
 
 const fmt = (n, digits = 2) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
-const LABEL = { 'read-only': 'read only', 'parse-only': 'parse only (typescript-estree)', nobackdoor: '**nobackdoor scan, default pack**', 'nobackdoor-taint': `**nobackdoor scan, default pack + ${TAINT_RULE_COUNT} taint rules**`, 'eslint-peer': 'ESLint peer (4 security plugins)' };
+const LABEL = { 'read-only': 'read only', 'parse-only': 'parse only (typescript-estree)', nobackdoor: '**nobackdoor scan, default pack**', 'nobackdoor-warm': 'nobackdoor scan again, warm cache, nothing changed', 'nobackdoor-leaf-edit': 'nobackdoor scan again, warm cache, one leaf edited', 'nobackdoor-taint': `**nobackdoor scan, default pack + ${TAINT_RULE_COUNT} taint rules**`, 'eslint-peer': 'ESLint peer (4 security plugins)' };
 
 /** A tool's median wall time, or the timeout as a lower bound when it ran out of time. */
 function wall(row) {
@@ -620,6 +658,30 @@ function taintTargets(result) {
   return lines;
 }
 
+/** The result cache: warm re-scans as shares of the cold scan of the same round. */
+function warmTargets(result) {
+  const s = result.summary;
+  const cold = wall(s.nobackdoor);
+  const lines = [];
+  for (const tool of WARM_TOOLS) {
+    const row = s[tool];
+    const limit = WARM_TARGETS[tool];
+    const what = tool === 'nobackdoor-warm' ? 'nothing changed' : 'one leaf file edited';
+    if (!row?.ok || !cold || cold.atLeast) {
+      lines.push(`- Warm, ${what}, at most ${limit}× the cold scan: **not known**${row?.problem ? ` (${row.problem.slice(0, 200)})` : ': no complete cold and warm runs'}.`);
+      continue;
+    }
+    const ratio = row.wallSeconds / cold.seconds;
+    const cpuRatio = row.cpuSeconds !== undefined && s.nobackdoor.cpuSeconds ? row.cpuSeconds / s.nobackdoor.cpuSeconds : undefined;
+    const met = ratio <= limit;
+    lines.push(`- Warm, ${what}, at most ${limit}× the cold scan: ${met ? '**met**' : '**missed**'}: ${fmt(ratio)}× (${fmt(row.wallSeconds)} s against ${fmt(cold.seconds)} s; ${row.detail.cached ?? '?'} of ${row.files} files from the cache)` +
+      `${cpuRatio === undefined ? '' : `; CPU ${fmt(cpuRatio)}× (${fmt(row.cpuSeconds)} s against ${fmt(s.nobackdoor.cpuSeconds)} s)`}.`);
+    const paired = result.warmPairedRatios?.[tool];
+    if (paired?.cpu.length > 1) lines.push(`  Run by run (CPU time over the cold run of its round): median ${fmt(median(paired.cpu))}×, ${fmt(Math.min(...paired.cpu))}–${fmt(Math.max(...paired.cpu))}×.`);
+  }
+  return lines;
+}
+
 /** The "rules, findings, errors" line of a scanner's last run. */
 function scanDetail(label, row) {
   if (!row?.ok) return [];
@@ -663,6 +725,12 @@ function corpusSection(result, info, options) {
   lines.push('');
   lines.push(...targets(result));
   for (const note of result.notes) lines.push(`- Note: ${note}`);
+  if (WARM_TOOLS.some((tool) => result.summary[tool])) {
+    lines.push('');
+    lines.push('Targets (the result cache, default pack; docs/cache.md):');
+    lines.push('');
+    lines.push(...warmTargets(result));
+  }
   if (result.summary['nobackdoor-taint']) {
     lines.push('');
     lines.push(`Targets (default pack + the ${TAINT_RULE_COUNT} taint rules of \`bench/lib/taint-rules.yml\`, cold; issue 12):`);

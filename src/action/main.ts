@@ -39,7 +39,7 @@ export async function runAction(environment: ActionEnvironment): Promise<number>
     }
     const values = withEnvironment(given, SCAN_OPTIONS, environment.env);
     const paths = runner.listInput('paths') ?? ['.'];
-    const setup = scanSetup(values, paths, workspace);
+    const setup = scanSetup(values, paths, workspace, environment.env);
     const diffBase = baseOfPullRequest(runner, workspace);
     const baseline = runner.input('baseline') ?? environment.env.NOBACKDOOR_BASELINE ?? setup.configBaseline;
     const report = await scan({

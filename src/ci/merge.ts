@@ -27,6 +27,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     suppressed: sum((report) => report.stats.suppressed),
     baselined: sum((report) => report.stats.baselined),
     durationMs: Math.max(...reports.map((report) => report.stats.durationMs)),
+    ...(reports.some((report) => report.stats.cached !== undefined) ? { cached: sum((report) => report.stats.cached ?? 0) } : {}),
   };
   return {
     version: 1,

@@ -104,7 +104,7 @@ export async function finishReport(raw: RawScan, context: FinishContext): Promis
     const ref = options.diffBase;
     try {
       const base = await scanAtBase(ref, { cwd: context.cwd, root: context.root, paths: context.paths }, (places) =>
-        context.rerun({ ...places, diffBase: undefined, baseline: undefined, inlineSuppressions: false, includeSuppressed: false, staged: false }),
+        context.rerun({ ...places, diffBase: undefined, baseline: undefined, cacheDir: undefined, inlineSuppressions: false, includeSuppressed: false, staged: false }),
       );
       const outcome = subtractBase(findings, base, ref);
       findings = outcome.findings;

@@ -26,6 +26,12 @@ export const CONFIG = z
       .meta({ description: 'Matcher steps one search rule may spend on one file before it stops there with a match-budget warning (default 20,000,000).' }),
     'test-severity': anyCase(['lower', 'same']).optional().meta({ description: 'Report findings in test code one severity lower (default) or the same.' }),
     'scan-minified': z.boolean().optional(),
+    cache: z.boolean().optional().meta({ description: 'Reuse per-file results of earlier scans whose inputs did not change (default true).' }),
+    'cache-dir': z.string().optional().meta({ description: 'Folder of the result cache, relative to this file (default $XDG_CACHE_HOME/nobackdoor or ~/.cache/nobackdoor).' }),
+    'cache-max-size': z
+      .union([z.number().int().positive(), z.string().regex(/^\d+\s*(b|k|kb|kib|m|mb|mib)?$/i)])
+      .optional()
+      .meta({ description: 'Size cap of the result cache, e.g. 512m (default); the least recently used entries are removed beyond it.' }),
     'default-excludes': z
       .boolean()
       .optional()

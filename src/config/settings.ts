@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseShard, ShardError } from '../ci/shard.js';
 import type { FailOn } from '../report/outcome.js';
 import { SEVERITIES, type Severity } from '../report/severity.js';
@@ -38,6 +39,9 @@ export const SCAN_OPTIONS = {
   'inline-suppressions': { type: 'boolean' },
   shard: { type: 'string' },
   staged: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  'cache-max-size': { type: 'string' },
 } as const satisfies SettingSpec;
 
 export interface ScanSetup {
@@ -85,7 +89,7 @@ type ScanValues = { [K in keyof typeof SCAN_OPTIONS]?: (typeof SCAN_OPTIONS)[K] 
  * setting. `values` must already hold the environment (see withEnvironment). Bad values are
  * ConfigErrors that say what is allowed.
  */
-export function scanSetup(values: ScanValues, positionals: readonly string[], cwd: string): ScanSetup {
+export function scanSetup(values: ScanValues, positionals: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): ScanSetup {
   const scanRoot = resolve(cwd, positionals.length === 1 ? positionals[0]! : '.');
   const configFile = values.config ? resolve(cwd, values.config) : findConfig(scanRoot);
   const { config, base } = loadConfig(configFile, cwd);
@@ -94,6 +98,8 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
   const configSize = config['max-file-size'];
   const maxFileSize = byteSize('max-file-size', values['max-file-size'] ?? (configSize === undefined ? undefined : String(configSize)));
   const matchBudget = positiveCount('match-budget', values['match-budget']) ?? config['match-budget'];
+  const cacheMaxBytes = byteSize('cache-max-size', values['cache-max-size'] ?? (config['cache-max-size'] === undefined ? undefined : String(config['cache-max-size'])));
+  const cacheDir = (values.cache ?? config.cache ?? true) ? cacheFolder(values['cache-dir'] ? resolve(cwd, values['cache-dir']) : config['cache-dir'] ? resolve(base, config['cache-dir']) : undefined, env) : undefined;
   let shard;
   try {
     shard = values.shard ? parseShard(values.shard) : undefined;
@@ -122,6 +128,8 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
     ...(config.contexts ? { contextOverrides: contextOverridesOf(config.contexts) } : {}),
     ...(shard ? { shard } : {}),
     ...(values.staged ? { staged: true } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(cacheMaxBytes !== undefined ? { cacheMaxBytes } : {}),
   };
   return {
     options,
@@ -129,6 +137,14 @@ export function scanSetup(values: ScanValues, positionals: readonly string[], cw
     strict: values.strict ?? config.strict ?? false,
     ...(config.baseline ? { configBaseline: resolve(base, config.baseline) } : {}),
   };
+}
+
+/** docs/cache.md: --cache-dir, else $XDG_CACHE_HOME/nobackdoor, else ~/.cache/nobackdoor (none without a home). */
+function cacheFolder(given: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (given) return given;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'nobackdoor');
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  return home ? join(home, '.cache', 'nobackdoor') : undefined;
 }
 
 function policiesOf(config: { 'rule-severity'?: Record<string, string>; policies?: Array<{ paths: string[]; 'rule-severity': Record<string, string> }> }): Policies {

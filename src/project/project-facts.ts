@@ -28,6 +28,19 @@ export interface SkippedDependency {
   message: string;
 }
 
+/**
+ * What the analysis of one file took from the project: the files whose text or facts it used
+ * (with their content hashes; null for one that could not be read), the module specifiers it
+ * resolved and to what, and the files it needed that were skipped. A result cached across scans
+ * is reused only while all of these still hold.
+ */
+export interface ConsumedFacts {
+  files: Map<string, string | null>;
+  /** `from\0specifier` → the resolved file, or null. */
+  resolutions: Map<string, string | null>;
+  skipped: Map<string, SkippedDependency>;
+}
+
 interface ParsedModule {
   facts: FileFacts;
   exports: ModuleExports;
@@ -48,6 +61,7 @@ export class ProjectFacts implements CrossFileLookup {
   private readonly dependencyStack: Array<Map<string, string>> = [];
 
   private readonly skipped = new Map<string, SkippedDependency>();
+  private consumed: ConsumedFacts | undefined;
 
   constructor(
     readonly root: string,
@@ -55,6 +69,17 @@ export class ProjectFacts implements CrossFileLookup {
     private readonly types?: TypeLookup,
     private readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
   ) {}
+
+  /** Records what the project is asked from now until `stopRecording` (one file's analysis). */
+  startRecording(): void {
+    this.consumed = { files: new Map(), resolutions: new Map(), skipped: new Map() };
+  }
+
+  stopRecording(): ConsumedFacts {
+    const consumed = this.consumed ?? { files: new Map(), resolutions: new Map(), skipped: new Map() };
+    this.consumed = undefined;
+    return consumed;
+  }
 
   /** Files whose facts were needed but that could not be read (too large, binary, minified, unreadable). */
   skippedDependencies(): SkippedDependency[] {
@@ -79,7 +104,9 @@ export class ProjectFacts implements CrossFileLookup {
   }
 
   resolveModule(fromFile: string, specifier: string): string | undefined {
-    return this.resolver.resolve(fromFile, specifier);
+    const resolved = this.resolver.resolve(fromFile, specifier);
+    this.consumed?.resolutions.set(`${fromFile}\0${specifier}`, resolved ?? null);
+    return resolved;
   }
 
   exportedConstant(file: string, exportName: string): Constant | undefined {
@@ -127,6 +154,7 @@ export class ProjectFacts implements CrossFileLookup {
     const cached = this.answers.get<T | undefined>(key, (dependency) => this.source(dependency)?.hash);
     if (cached) {
       this.noteDependencies(cached.dependencies);
+      if (this.consumed) for (const dependency of cached.dependencies.keys()) this.source(dependency);
       return cached.value;
     }
     if (this.inProgress.has(key)) return undefined;
@@ -255,6 +283,7 @@ export class ProjectFacts implements CrossFileLookup {
   }
 
   private module(file: string): ParsedModule | undefined {
+    if (this.consumed) this.source(file);
     if (this.parsed.has(file)) {
       const hit = this.parsed.get(file) ?? undefined;
       if (hit) {
@@ -284,11 +313,17 @@ export class ProjectFacts implements CrossFileLookup {
   }
 
   private source(file: string): SourceFile | undefined {
-    if (this.sources.has(file)) return this.sources.get(file) ?? undefined;
-    const read = readSourceFile(file, this.limits);
-    if (!read.ok && read.kind !== 'unreadable') this.skipped.set(file, { file, kind: read.kind, message: read.message });
-    const source = read.ok ? { text: read.text, hash: read.hash } : undefined;
-    this.sources.set(file, source ?? null);
+    if (!this.sources.has(file)) {
+      const read = readSourceFile(file, this.limits);
+      if (!read.ok && read.kind !== 'unreadable') this.skipped.set(file, { file, kind: read.kind, message: read.message });
+      this.sources.set(file, read.ok ? { text: read.text, hash: read.hash } : null);
+    }
+    const source = this.sources.get(file) ?? undefined;
+    if (this.consumed) {
+      this.consumed.files.set(file, source?.hash ?? null);
+      const skipped = this.skipped.get(file);
+      if (skipped) this.consumed.skipped.set(file, skipped);
+    }
     return source;
   }
 

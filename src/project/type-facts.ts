@@ -26,11 +26,14 @@ export class TypeFacts {
   private readonly answers = new Map<string, string[] | null>();
   /** Why type questions could not be answered at all (ts-morph missing, as in the Action's bundle). */
   unavailable: string | undefined;
+  /** Type questions asked so far (answered from memory or not): a result that asked one depends on more than the files' text. */
+  questionsAsked = 0;
 
   constructor(private readonly root: string) {}
 
   /** Names of the type of the expression at [start, end) in the file, or undefined when unknown. */
   typeNamesAt(file: string, range: readonly [number, number]): string[] | undefined {
+    this.questionsAsked++;
     const key = `${file}\0${range[0]}\0${range[1]}`;
     const cached = this.answers.get(key);
     if (cached !== undefined) return cached ?? undefined;

@@ -35,3 +35,8 @@ function joinedTrace(first: readonly TraceStep[], second: readonly TraceStep[]):
 function stepKey(step: TraceStep): string {
   return `${step.file}:${step.line}:${step.column ?? ''}:${step.kind ?? ''}:${step.note}`;
 }
+
+/** A data-flow finding is one path: the same path reported by two files' analyses is one finding. */
+export function flowIdentity(finding: Finding): string {
+  return `${finding.ruleId}\0${finding.file}\0${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}\0${finding.flowFingerprint}`;
+}

@@ -1,3 +1,4 @@
+import { DEFAULT_MATCH_BUDGET } from '../match/step-meter.js';
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile, type SourceLimits } from '../input/read-source.js';
@@ -6,10 +7,10 @@ import { CHECK_IDS } from '../crypto/check-ids.js';
 import { describeCheck, describeRule } from '../report/describe-rule.js';
 import { compareFindings, compareProblems, type Finding, type Report, type RuleDescription, type ToolError, type ToolWarning } from '../report/finding.js';
 import type { RuleProblem } from '../rules/compiled-rule.js';
-import { oneFindingPerPlace } from './same-place.js';
+import { flowIdentity, oneFindingPerPlace } from './same-place.js';
 import { loadRulePack, type LoadOptions, type RulePack } from '../rules/pack.js';
 import { AnswerCache } from '../project/answer-cache.js';
-import { projectContext, ProjectFacts } from '../project/project-facts.js';
+import { projectContext, ProjectFacts, type SkippedDependency } from '../project/project-facts.js';
 import { TypeFacts } from '../project/type-facts.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyzeFile, isStackOverflow, type AnalysisOptions, type FileAnalysis, type FileInput } from './analyze-file.js';
@@ -25,6 +26,9 @@ import { scanStaged } from '../ci/staged.js';
 import type { ContextOverride } from '../context/classify.js';
 import type { FileContext } from '../context/file-context.js';
 import { classifyProjectFiles } from '../project/file-contexts.js';
+import { ScanCache } from '../cache/scan-cache.js';
+import type { StoredOutcome } from '../cache/file-results.js';
+import type { SourceRead } from '../input/read-source.js';
 
 export { DEFAULT_MAX_FILE_SIZE };
 
@@ -77,6 +81,13 @@ export interface ScanOptions {
   now?: Date;
   /** Where code runs, for some paths, whatever the classifier would say (the config's `contexts`). */
   contextOverrides?: readonly ContextOverride[];
+  /**
+   * Keep per-file results in this folder and reuse those whose inputs did not change (docs/cache.md).
+   * Not used with `samples`, `debugTaint` or `ruleTimings`, whose output needs every file analysed.
+   */
+  cacheDir?: string;
+  /** The cache folder's size cap in bytes; the least recently used entries are removed beyond it. */
+  cacheMaxBytes?: number;
 }
 
 export type ScanResult = Report;
@@ -86,7 +97,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const paths = (options.paths?.length ? options.paths : ['.']).map((path) => resolve(cwd, path));
   const root = resolve(cwd, options.root ?? defaultRoot(paths, cwd));
   if (options.staged) {
-    const unstaged = { ...options, staged: false, rules: (options.rules ?? []).map((path) => resolve(cwd, path)) };
+    // The staged files are copied to a temporary folder: a cache keyed by its path would never be reused.
+    const unstaged = { ...options, staged: false, cacheDir: undefined, rules: (options.rules ?? []).map((path) => resolve(cwd, path)) };
     return scanStaged({ cwd, root, paths }, (places) => scan({ ...unstaged, ...places }), () => emptyReport());
   }
   const raw = await scanFiles(options, cwd, paths, root);
@@ -145,25 +157,76 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
     maxFileSize: limits.maxFileSize,
     ...(options.contextOverrides ? { overrides: options.contextOverrides } : {}),
   });
-  analysisOptions.contextOf = (path) => contexts.of(path);
 
-  const findings: Finding[] = [];
-  let analysed = 0;
+  const cache = options.cacheDir && !options.samples && !options.debugTaint && !options.ruleTimings
+    ? ScanCache.open({ dir: resolve(cwd, options.cacheDir), cwd, ...(options.cacheMaxBytes ? { maxBytes: options.cacheMaxBytes } : {}), pack, root, limits, project, contexts, testSeverity: analysisOptions.testSeverity, contextOverrides: options.contextOverrides ?? [], matchBudget: options.matchBudget ?? DEFAULT_MATCH_BUDGET })
+    : undefined;
+  let usedContexts: Map<string, FileContext> | undefined;
+  analysisOptions.contextOf = (path) => {
+    const context = contexts.of(path);
+    usedContexts?.set(path, context);
+    return context;
+  };
+
+  const outcomes: Array<StoredOutcome | undefined> = [];
+  const reads = new Map<number, Extract<SourceRead, { ok: true }>>();
+  const analyse = async (index: number): Promise<StoredOutcome> => {
+    const file = files[index]!;
+    const read = reads.get(index)!;
+    const context = contexts.of(file.relative);
+    usedContexts = new Map();
+    const warningsBefore = warnings.length;
+    const questionsBefore = types.questionsAsked;
+    if (cache) project.startRecording();
+    const outcome = await analyzeOne(file, read, pack, ruleSource, analysisOptions, context);
+    const consumed = cache ? project.stopRecording() : undefined;
+    const fileWarnings = warnings.splice(warningsBefore);
+    const stored: StoredOutcome = 'skipped' in outcome
+      ? { skipped: outcome.skipped }
+      : { findings: outcome.analysis.findings, errors: outcome.analysis.errors, warnings: [...(outcome.warning ? [outcome.warning] : []), ...(outcome.analysis.warnings ?? []), ...fileWarnings], analysed: !outcome.analysis.errors.some((error) => error.kind === 'parse') };
+    // A type question's answer depends on the TypeScript program, not only on the files' text.
+    if (cache && consumed && types.questionsAsked === questionsBefore) cache.save(file, read.hash, context, consumed, usedContexts, stored);
+    usedContexts = undefined;
+    return stored;
+  };
+
   const total = files.length;
   for (const [index, file] of files.entries()) {
-    const outcome = await analyzeOne(file, pack, ruleSource, analysisOptions, limits, texts, contexts.of(file.relative));
-    if ('skipped' in outcome) errors.push(outcome.skipped);
-    else {
-      if (!outcome.analysis.errors.some((error) => error.kind === 'parse')) analysed++;
-      findings.push(...outcome.analysis.findings);
-      errors.push(...outcome.analysis.errors);
-      warnings.push(...(outcome.analysis.warnings ?? []));
-      if (outcome.warning) warnings.push(outcome.warning);
+    const read = readSourceFile(file.absolute, limits, file.size);
+    if (!read.ok) {
+      outcomes[index] = { skipped: { file: file.relative, message: read.message, kind: read.kind } };
+    } else {
+      texts.note(file.relative, read.text);
+      reads.set(index, read);
+      cache?.noteScanned(file, read);
+      outcomes[index] = cache?.reuse(index, file, read.hash) ?? (await analyse(index));
     }
     options.onProgress?.(index + 1, total);
   }
+  if (cache) {
+    // A data-flow finding is reported by the first file whose analysis reaches it: when that file no longer does, a file kept from the cache may.
+    for (let again = cache.filesOwingLostFindings(outcomes); again.length > 0; again = cache.filesOwingLostFindings(outcomes)) {
+      for (const index of again) outcomes[index] = await analyse(index);
+    }
+    cache.finish();
+  }
 
-  warnings.push(...skippedDependencyWarnings(project, errors));
+  const findings: Finding[] = [];
+  const reportedFlows = new Set<string>();
+  let analysed = 0;
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    if ('skipped' in outcome) {
+      errors.push(outcome.skipped);
+      continue;
+    }
+    if (outcome.analysed) analysed++;
+    findings.push(...outcome.findings.filter((finding) => finding.flowFingerprint === undefined || firstTime(reportedFlows, flowIdentity(finding))));
+    errors.push(...outcome.errors);
+    warnings.push(...outcome.warnings);
+  }
+
+  warnings.push(...skippedDependencyWarnings([...project.skippedDependencies(), ...(cache?.skippedDependencies() ?? [])], project, errors));
   if (types.unavailable) {
     warnings.push({
       line: 0,
@@ -194,6 +257,7 @@ async function scanFiles(options: ScanOptions, cwd: string, paths: string[], roo
       baselined: 0,
       durationMs: Math.round(performance.now() - started),
       ...(types.sliceSize > 0 ? { typeSliceFiles: types.sliceSize } : {}),
+      ...(cache ? { cached: cache.reused } : {}),
     },
     rules: [...pack.rules.map(describeRule), ...(options.samples ? describedChecks(findings) : [])],
     ...(shard ? { shard } : {}),
@@ -216,10 +280,7 @@ function describedChecks(findings: readonly Finding[]): RuleDescription[] {
 
 type Outcome = { skipped: ToolError } | { analysis: FileAnalysis; warning?: ToolWarning };
 
-async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, limits: SourceLimits, texts: SourceTexts, context: FileContext): Promise<Outcome> {
-  const read = readSourceFile(file.absolute, limits, file.size);
-  if (!read.ok) return { skipped: { file: file.relative, message: read.message, kind: read.kind } };
-  texts.note(file.relative, read.text);
+async function analyzeOne(file: DiscoveredFile, read: Extract<SourceRead, { ok: true }>, pack: RulePack, ruleSource: LoadOptions, analysisOptions: AnalysisOptions, context: FileContext): Promise<Outcome> {
   const input: FileInput = { path: file.relative, text: read.text, absolutePath: file.absolute };
   const warning: ToolWarning | undefined = read.warning ? { file: file.relative, line: 0, message: read.warning, kind: 'encoding' } : undefined;
   try {
@@ -233,6 +294,12 @@ async function analyzeOne(file: DiscoveredFile, pack: RulePack, ruleSource: Load
   const retried = await analyzeWithLargeStack(input, ruleSource, pack.rules.map((rule) => rule.id), { testSeverity: analysisOptions.testSeverity, ...(analysisOptions.matchBudget !== undefined ? { matchBudget: analysisOptions.matchBudget } : {}) }, context);
   if (retried) return { analysis: retried, ...(warning ? { warning } : {}) };
   return { skipped: { file: file.relative, message: 'is nested too deeply to analyse (the parser ran out of stack even on a 512 MiB stack)', kind: 'parse' } };
+}
+
+function firstTime(seen: Set<string>, key: string): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
 }
 
 /** docs/output.md: paths are relative to the PATH when one is given (its folder, for a file), else cwd. */
@@ -257,10 +324,10 @@ function ruleError(problem: RuleProblem): ToolError {
 }
 
 /** Files that other files' facts needed but that were not read, unless the scan already lists them. */
-function skippedDependencyWarnings(project: ProjectFacts, errors: readonly ToolError[]): ToolWarning[] {
+function skippedDependencyWarnings(skipped: readonly SkippedDependency[], project: ProjectFacts, errors: readonly ToolError[]): ToolWarning[] {
   const reported = new Set(errors.map((error) => error.file));
-  return project
-    .skippedDependencies()
+  const byFile = new Map(skipped.map((dependency) => [dependency.file, dependency]));
+  return [...byFile.values()]
     .map((skipped) => ({ file: project.displayPath(skipped.file), line: 0, message: `${skipped.message}; what it exports was not followed into the files that import it`, kind: `dependency-${skipped.kind}` }))
     .filter((warning) => !reported.has(warning.file));
 }

@@ -13,9 +13,12 @@ export interface RunResult {
   stderr: string;
 }
 
+/** Each test file's scans share one result cache, away from the user's own. */
+const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'nobackdoor-test-cache-'));
+
 /** Runs the built CLI as a user would, in its own process. */
 export function runBinary(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE_HOME, ...options.env };
   delete env.FORCE_COLOR;
   if (options.env?.FORCE_COLOR) env.FORCE_COLOR = options.env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [BINARY, ...args], {

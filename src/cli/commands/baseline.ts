@@ -33,7 +33,7 @@ export const baselineCommand: Command = {
       throw new UsageError(`baseline takes "create" or "update"${action ? `, not "${action}"` : ''}. Run "nobackdoor baseline --help".`);
     }
     const values = asUsage(() => withEnvironment(parsed.values, OPTIONS, io.env));
-    const setup = asUsage(() => scanSetup(values, paths, io.cwd));
+    const setup = asUsage(() => scanSetup(values, paths, io.cwd, io.env));
     const file = resolve(io.cwd, values.output ?? setup.configBaseline ?? DEFAULT_BASELINE_FILE);
     let previous: Baseline | undefined;
     if (action === 'update') {

@@ -49,6 +49,11 @@ Options:
                            runs out reports nothing there, with a warning (default 20000000)
       --test-severity lower|same   severity of findings in test code (default lower)
       --scan-minified      scan files that look minified instead of listing them
+      --cache-dir DIR      keep per-file results here and reuse those whose inputs did not
+                           change (default $XDG_CACHE_HOME/nobackdoor, else ~/.cache/nobackdoor)
+      --no-cache           analyse every file; neither read nor write the cache
+      --cache-max-size SIZE
+                           cap of the cache folder; least recently used entries go (default 512m)
       --no-color           no colour (NO_COLOR and FORCE_COLOR are honoured)
   -q, --quiet              no progress or summary on stderr
       --verbose            show data-flow paths whole (text output shortens them)
@@ -90,7 +95,7 @@ export const scanCommand: Command = {
     const values = asUsage(() => withEnvironment(parsed.values, OPTIONS, io.env));
     const { positionals } = parsed;
     const format = oneOf('--format', values.format, FORMAT_NAMES, 'text');
-    const setup = asUsage(() => scanSetup(values, positionals, io.cwd));
+    const setup = asUsage(() => scanSetup(values, positionals, io.cwd, io.env));
     const quiet = values.quiet ?? false;
     const progress = progressReporter(io, quiet);
     const baseline = values.baseline ?? setup.configBaseline;
