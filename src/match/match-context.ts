@@ -41,9 +41,9 @@ export class MatchContext {
     // follows a value into it share one matcher, one meter and one table of results.
     // Matches can follow names into other project files, so a context without the project keeps its own.
     const byProject = memoized(perFile, facts, () => new WeakMap<object, PerFile>());
-    const kept = memoized(byProject, scan?.project ?? WITHOUT_PROJECT, () => {
+    const kept = memoized(byProject, scan?.project ?? WITHOUT_PROJECT, (): PerFile => {
       const meter = new StepMeter();
-      return { meter, matcher: new Matcher(facts, meter), results: new Map(), shared: new Map(), indexes: new Map() };
+      return { meter, matcher: new Matcher(facts, meter), results: new Map<Formula, RangeMatch[]>(), shared: new Map<string, RangeMatch[]>(), indexes: new Map<RangeMatch[], RangeIndex>() };
     });
     this.meter = kept.meter;
     this.matcher = kept.matcher;
