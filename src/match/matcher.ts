@@ -1,3 +1,4 @@
+import { lowerBound } from '../util/sorted-search.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { chainReceivers, childNodes, isNode, memberPropertyName, parentOf, propertyKeyName, unwrap, WRAPPER_TYPES, FUNCTION_TYPES, type Node } from '../lang/ast.js';
 import { ConstantArray, ConstantObject, isPrimitive, type Constant, type ConstantValue } from '../lang/constants.js';
@@ -314,7 +315,7 @@ export class Matcher {
     let k = first;
     while (k < nodes.length) {
       let slot = -1;
-      for (let at = firstAtOrAfter(positions, nodes[k]!.range[0]); at < positions.length && positions[at]! < flat.end; at++) {
+      for (let at = lowerBound(positions, nodes[k]!.range[0]); at < positions.length && positions[at]! < flat.end; at++) {
         slot = flat.nextContaining(k, positions[at]!, positions[at]! + word.length);
         if (slot >= 0) break;
       }
@@ -706,18 +707,6 @@ function orderedKeys(node: Node): string[] {
     keyOrder.set(node, keys);
   }
   return keys;
-}
-
-/** The first slot of a sorted list whose value is at least `value`. */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Pattern constructs that may bind code outside the statement matched, or text that is not its code. */

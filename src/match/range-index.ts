@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '../util/sorted-search.js';
 import type { RangeMatch } from './formula.js';
 
 type Range = readonly [number, number];
@@ -92,28 +93,4 @@ export class RangeIndex {
     this.onLookup(positions.length);
     return positions.sort((a, b) => a - b).map((position) => this.matches[position]!);
   }
-}
-
-/** The first slot whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first slot whose value is above `value`. */
-function upperBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

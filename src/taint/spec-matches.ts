@@ -1,3 +1,4 @@
+import { upperBound } from '../util/sorted-search.js';
 import { parentOf, type Node } from '../lang/ast.js';
 import type { RangeMatch } from '../match/formula.js';
 import type { MatchContext } from '../match/match-context.js';
@@ -61,7 +62,7 @@ export class SpecIndex {
     return unaligned.length === 0 ? aligned : [...aligned, ...unaligned.filter((match) => !aligned.includes(match))];
   }
 
-  private unalignedByStart: { order: number[]; reach: number[] } | undefined;
+  private unalignedByStart: { order: number[]; starts: number[]; reach: number[] } | undefined;
 
   /**
    * The unaligned matches around a node, in their list order. A regex over comments and strings
@@ -74,16 +75,10 @@ export class SpecIndex {
       const order = matches.map((_, index) => index).sort((a, b) => matches[a]!.range[0] - matches[b]!.range[0] || a - b);
       const reach: number[] = [];
       for (const [position, index] of order.entries()) reach.push(Math.max(reach[position - 1] ?? -1, matches[index]!.range[1]));
-      this.unalignedByStart = { order, reach };
+      this.unalignedByStart = { order, starts: order.map((index) => matches[index]!.range[0]), reach };
     }
-    const { order, reach } = this.unalignedByStart;
-    let low = 0;
-    let high = order.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (matches[order[middle]!]!.range[0] <= node.range[0]) low = middle + 1;
-      else high = middle;
-    }
+    const { order, starts, reach } = this.unalignedByStart;
+    const low = upperBound(starts, node.range[0]);
     const found: number[] = [];
     for (let position = low - 1; position >= 0 && reach[position]! >= node.range[1]; position--) {
       if (matches[order[position]!]!.range[1] >= node.range[1]) found.push(order[position]!);
