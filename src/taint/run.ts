@@ -49,7 +49,18 @@ export class TaintRun implements AnalysisHost {
   /** Each function's summaries, one per set of symbolic inputs it was asked for. */
   private readonly summaryKeys = new Map<string, Set<string>>();
   private readonly inProgress: string[] = [];
+  /** What each summary being computed has read that may still change (see `reusable`). */
+  private readonly frames: SummaryReads[] = [];
   private readonly recursive = new Set<string>();
+  /** Bumped for a summary each time its unfinished version changes: who read it knows when it is stale. */
+  private readonly versions = new Map<string, number>();
+  /**
+   * Unfinished summaries (inside a recursive cycle that is still being solved), with what they
+   * were computed from. A function of a large cycle is called again and again while the cycle is
+   * solved; computing it again when nothing it read has changed would give the same summary.
+   */
+  private readonly reusable = new Map<string, ReusableSummary>();
+  private moduleWriteGeneration = 0;
   private readonly modules = new Map<string, Interpreter | 'pending'>();
   private readonly moduleWrites = new Map<string, Map<string, Value>>();
   private readonly findings = new Map<string, TaintFinding>();
@@ -128,8 +139,16 @@ export class TaintRun implements AnalysisHost {
     if (done) return done;
     if (this.inProgress.includes(key)) {
       // Recursion: the functions between here and the first call of `key` depend on a summary that is still growing.
-      for (const pending of this.inProgress.slice(this.inProgress.indexOf(key))) this.recursive.add(pending);
+      this.markRecursion(key);
+      this.noteRead(key, [key]);
       return this.partial.get(key) ?? { returns: CLEAN, sinks: [], inputWrites: new Map(), callbacks: [] };
+    }
+    const reused = this.reusableSummary(key);
+    if (reused) {
+      // What computing it again would have done to the functions on the stack.
+      for (const cycle of reused.cycles) if (this.inProgress.includes(cycle)) this.markRecursion(cycle);
+      this.noteRead(key, reused.cycles);
+      return reused.summary;
     }
     if (this.inProgress.length >= MAX_CALL_DEPTH) {
       this.notice('taint-depth', path, `a call chain is deeper than ${MAX_CALL_DEPTH} functions; deeper calls were treated as opaque`);
@@ -140,13 +159,22 @@ export class TaintRun implements AnalysisHost {
     const target = what();
     this.inProgress.push(key);
     let summary: Summary | undefined;
+    let reads = this.newReads();
     try {
       for (let round = 0; round < MAX_RECURSION_ROUNDS; round++) {
         this.recursive.delete(key);
-        summary = new Interpreter(this, { file, body: target.body, mode: 'summary', symbolic: inputs, ...(target.owner ? { owner: target.owner } : {}), depth: 0 }).run();
+        reads = this.newReads();
+        this.frames.push(reads);
+        try {
+          summary = new Interpreter(this, { file, body: target.body, mode: 'summary', symbolic: inputs, ...(target.owner ? { owner: target.owner } : {}), depth: 0 }).run();
+        } finally {
+          this.frames.pop();
+        }
         const previous = this.partial.get(key);
         this.partial.set(key, summary);
-        if (!this.recursive.has(key) || (previous && summaryKey(previous) === summaryKey(summary))) break;
+        const unchanged = previous !== undefined && summaryKey(previous) === summaryKey(summary);
+        if (!unchanged) this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+        if (!this.recursive.has(key) || unchanged) break;
         if (round === MAX_RECURSION_ROUNDS - 1) this.notice('taint-recursion', path, `a recursive function's summary was still changing after ${MAX_RECURSION_ROUNDS} rounds; the last one was kept`);
       }
     } finally {
@@ -157,9 +185,46 @@ export class TaintRun implements AnalysisHost {
       this.summaries.set(key, summary!);
       memoized(this.summaryKeys, functionId, () => new Set<string>()).add(key);
       this.partial.delete(key);
+      this.reusable.delete(key);
+    } else {
+      this.reusable.set(key, { summary: summary!, version: this.versions.get(key) ?? 0, reads });
+      this.noteRead(key, reads.cycles);
     }
     this.recursive.delete(key);
     return summary;
+  }
+
+  private newReads(): SummaryReads {
+    return { versions: new Map(), cycles: new Set(), fieldGeneration: this.fieldGeneration, moduleWriteGeneration: this.moduleWriteGeneration };
+  }
+
+  private markRecursion(key: string): void {
+    for (const pending of this.inProgress.slice(this.inProgress.indexOf(key))) this.recursive.add(pending);
+  }
+
+  /** The summary being computed read an unfinished summary, which depends on these functions in progress. */
+  private noteRead(key: string, cycles: Iterable<string>): void {
+    const reads = this.frames[this.frames.length - 1];
+    if (!reads) return;
+    reads.versions.set(key, this.versions.get(key) ?? 0);
+    for (const cycle of cycles) reads.cycles.add(cycle);
+  }
+
+  /** An unfinished summary none of whose inputs changed since it was computed: computing it again would give it back. */
+  private reusableSummary(key: string): { summary: Summary; cycles: ReadonlySet<string> } | undefined {
+    const known = this.reusable.get(key);
+    if (!known) return undefined;
+    const { reads } = known;
+    const current =
+      known.version === (this.versions.get(key) ?? 0) &&
+      reads.fieldGeneration === this.fieldGeneration &&
+      reads.moduleWriteGeneration === this.moduleWriteGeneration &&
+      [...reads.versions].every(([read, version]) => (this.versions.get(read) ?? 0) === version);
+    if (!current) {
+      this.reusable.delete(key);
+      return undefined;
+    }
+    return { summary: known.summary, cycles: reads.cycles };
   }
 
   // ---------------------------------------------------------------- what is worth running
@@ -315,7 +380,9 @@ export class TaintRun implements AnalysisHost {
   noteModuleWrite(file: string, name: string, value: Value): void {
     const writes = memoized(this.moduleWrites, file, () => new Map<string, Value>());
     const previous = writes.get(name);
-    writes.set(name, previous ? joinValues(previous, value) : value);
+    const next = previous ? joinValues(previous, value) : value;
+    if (!previous || valueKey(next) !== valueKey(previous)) this.moduleWriteGeneration++;
+    writes.set(name, next);
   }
 
   // ---------------------------------------------------------------- imports and exports
@@ -403,6 +470,8 @@ export class TaintRun implements AnalysisHost {
 
   /** Forgets the summaries of these functions, so that they run again with what is known now. */
   forget(functions: readonly FunctionRef[]): void {
+    // Unfinished summaries may have read the forgotten ones.
+    this.reusable.clear();
     for (const fn of functions) {
       for (const key of this.summaryKeys.get(functionKey(fn)) ?? []) this.summaries.delete(key);
       this.summaryKeys.delete(functionKey(fn));
@@ -490,6 +559,21 @@ const MAX_WORD_SETS = 1024;
 /** Module specifiers a file imports, requires or re-exports, read from its text. */
 function importedSpecifiers(text: string): string[] {
   return [...text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"]([^'"\n]+)['"]/g)].map((match) => match[1]!);
+}
+
+/** What a summary was computed from that may still change: unfinished summaries (by version), class fields and module variables. */
+interface SummaryReads {
+  versions: Map<string, number>;
+  /** Functions in progress that it depended on (its recursion goes through them). */
+  cycles: Set<string>;
+  fieldGeneration: number;
+  moduleWriteGeneration: number;
+}
+
+interface ReusableSummary {
+  summary: Summary;
+  version: number;
+  reads: SummaryReads;
 }
 
 function functionKey(fn: FunctionRef): string {

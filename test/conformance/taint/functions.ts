@@ -66,6 +66,20 @@ function odd(value: string, n: number): string {
   return n === 0 ? 'odd' : even(value, n - 1);
 }
 
+// A cycle of three whose members are called more than once while it is solved: the value reaches
+// the return only through the cycle, so an answer kept from before the cycle was solved would miss it.
+function head(value: string, n: number): string {
+  return n === 0 ? 'none' : middle(value, n - 1) + tail(value, n - 1);
+}
+
+function middle(value: string, n: number): string {
+  return n === 0 ? 'none' : tail(value, n - 1);
+}
+
+function tail(value: string, n: number): string {
+  return n === 0 ? 'none' : n === 1 ? value : head(value, n - 1);
+}
+
 function recursion() {
   // ruleid: taint-functions
   log(recursive(getSecret(), 3));
@@ -73,4 +87,10 @@ function recursion() {
   log(even(getSecret(), 3));
   // ok: taint-functions
   log(recursive('clean', 3));
+  // ruleid: taint-functions
+  log(middle(getSecret(), 5));
+  // ruleid: taint-functions
+  log(head(getSecret(), 5));
+  // ok: taint-functions
+  log(head('clean', 5));
 }
