@@ -1,6 +1,7 @@
 // Shapes from client libraries (database drivers, wallets, SDKs): what their errors and debug
 // output quote is usually not the password or token the library was configured with.
 import crypto from 'node:crypto';
+import express from 'express';
 import { stretch } from 'key-stretch';
 
 function describe(value: unknown): string {
@@ -72,7 +73,9 @@ export function connect(user: string, password: string, status: number) {
   return request;
 }
 
-export function checkOptions(req: { body: { password: string; mode?: string } }) {
+export const settings = express.Router();
+
+settings.post('/settings', (req, res) => {
   const allowed = ['password', 'mode'];
   for (const name of Object.keys(req.body)) {
     // The names of the fields a client sent, not their values.
@@ -81,7 +84,8 @@ export function checkOptions(req: { body: { password: string; mode?: string } })
   }
   // ruleid: secret-in-logs
   if (!req.body.mode) throw new Error(`no mode for ${req.body.password}`);
-}
+  res.sendStatus(204);
+});
 
 export function openKeyFile(encrypted: Buffer, iv: Buffer, passphrase: string) {
   const key = stretch(passphrase, 'salt', 16);
