@@ -231,8 +231,12 @@ export class Interpreter {
         if (node.operator !== '+' && this.host.spec.options.assumeSafeNumbers) return CLEAN;
         return this.propagated(valueOf(wholeTaint(left).union(wholeTaint(right))));
       }
-      case 'LogicalExpression':
-        return joinValues(this.evaluate(node.left), this.evaluate(node.right));
+      case 'LogicalExpression': {
+        const left = this.evaluate(node.left);
+        const right = this.evaluate(node.right);
+        // `a && b` is `a` only when `a` is falsy (null, undefined, '', 0, false), which holds nothing of a secret.
+        return node.operator === '&&' ? right : joinValues(left, right);
+      }
       case 'ConditionalExpression': {
         this.evaluate(node.test);
         return joinValues(this.evaluate(node.consequent), this.evaluate(node.alternate));

@@ -65,7 +65,15 @@ export function wholeTaint(value: Value): TaintSet {
 function collectTaint(value: Value, depth: number, sets: TaintSet[]): void {
   sets.push(value.taint);
   if (!value.fields || depth > MAX_DEPTH) return;
-  for (const field of value.fields.values()) collectTaint(field, depth + 1, sets);
+  for (const [name, field] of value.fields) if (!isPrivateField(name)) collectTaint(field, depth + 1, sets);
+}
+
+/**
+ * A `#private` field is not part of the object as others see it: JSON.stringify, util.inspect,
+ * spreads and code outside the class never read it, so a logged or passed object does not expose it.
+ */
+function isPrivateField(name: string): boolean {
+  return name.startsWith('#');
 }
 
 /**

@@ -57,3 +57,18 @@ function loop(items: string[]) {
   // ruleid: taint-basics
   log(acc);
 }
+
+function logicalOperators(flag: boolean) {
+  const body = { name: 'ann', secret: getSecret() };
+  // `a && b` is `a` only when `a` is falsy, which holds nothing: the guarded read is the name.
+  // ok: taint-basics
+  log(body && body.name);
+  // ruleid: taint-basics
+  log(body && body.secret);
+  // ruleid: taint-basics
+  log(flag || body.secret);
+  // ruleid: taint-basics
+  log(body.secret ?? 'none');
+  // ruleid: taint-basics
+  log(getSecret() || 'none');
+}

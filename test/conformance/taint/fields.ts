@@ -64,3 +64,30 @@ function json() {
   // ruleid: taint-fields
   log(JSON.stringify(payload));
 }
+
+class Credentials {
+  #secret: string;
+  readonly user: string;
+  constructor(user: string) {
+    this.user = user;
+    this.#secret = getSecret();
+  }
+  header() {
+    // ruleid: taint-fields
+    log(this.#secret);
+    // A #private field is invisible to whatever prints or serialises the object.
+    // ok: taint-fields
+    log(this);
+    return this.#secret;
+  }
+}
+
+function privateFieldsStayInside() {
+  const credentials = new Credentials('ann');
+  // ok: taint-fields
+  log(credentials);
+  // ok: taint-fields
+  log(JSON.stringify(credentials));
+  // ruleid: taint-fields
+  log(credentials.header());
+}
