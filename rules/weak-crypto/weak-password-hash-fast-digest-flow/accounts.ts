@@ -51,3 +51,8 @@ export function calculateToken(password: string, scramble: Buffer) {
   const stage1 = sha256Hex(password);
   return Buffer.from(stage1, 'hex').map((byte, i) => byte ^ scramble[i % scramble.length]!);
 }
+
+export function login(email: string, password: string, stored: Map<string, string>) {
+  // ruleid: weak-password-hash-fast-digest-flow
+  return stored.get(email) === sha256Hex(normalizeSecret(password));
+}
