@@ -11,7 +11,7 @@ export function hashPassword(email: string, password: string) {
   return { email, hash: sha256Hex(PEPPER + prepared) };
 }
 
-export function setPin(user: string, pin: string) {
+export function hashPin(user: string, pin: string) {
   const salted = `${user}:${pin}`;
   // ruleid: weak-password-hash-fast-digest-flow
   return keyedDigest(PEPPER, salted);
@@ -52,7 +52,8 @@ export function calculateToken(password: string, scramble: Buffer) {
   return Buffer.from(stage1, 'hex').map((byte, i) => byte ^ scramble[i % scramble.length]!);
 }
 
-export function login(email: string, password: string, stored: Map<string, string>) {
+export function verifyPassword(email: string, password: string, stored: Map<string, string>) {
   // ruleid: weak-password-hash-fast-digest-flow
   return stored.get(email) === sha256Hex(normalizeSecret(password));
 }
+
