@@ -39,8 +39,8 @@ export async function webCrypto(key: CryptoKey, data: Uint8Array) {
 }
 
 export async function webCryptoShared(key: CryptoKey, iv: Uint8Array, data: Uint8Array) {
-  // engine: object patterns do not see fields spread from a constant object
-  // todoruleid: aead-short-auth-tag
+  // fields spread from a constant object are seen by value
+  // ruleid: aead-short-auth-tag
   return crypto.subtle.decrypt({ ...GCM_PARAMS, iv }, key, data);
 }
 

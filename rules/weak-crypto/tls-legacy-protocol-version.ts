@@ -83,3 +83,12 @@ export function onlyTls1Off(host: string) {
   // ruleid: tls-legacy-protocol-version
   return tls.connect({ host, secureOptions: constants.SSL_OP_NO_SSLv3 | constants.SSL_OP_NO_TLSv1 });
 }
+
+// --- options built from shared defaults ---
+const TLS_BASE = { minVersion: 'TLSv1.2' } as const;
+
+export function noSslOverSharedBase(key: Buffer, cert: Buffer, extra: tls.TlsOptions) {
+  // the base's minVersion holds unless extra overrides it
+  // ok: tls-legacy-protocol-version
+  return https.createServer({ ...TLS_BASE, key, cert, secureOptions: crypto.constants.SSL_OP_NO_SSLv3, ...extra });
+}

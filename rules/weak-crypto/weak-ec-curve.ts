@@ -11,8 +11,8 @@ export function deviceKeys() {
 }
 
 export function deviceKeysConstant() {
-  // engine: object patterns do not see fields spread from a constant object
-  // todoruleid: weak-ec-curve
+  // fields spread from a constant object are seen by value
+  // ruleid: weak-ec-curve
   return crypto.generateKeyPairSync('ec', { ...KEY_OPTIONS, publicKeyEncoding: { type: 'spki', format: 'der' } });
 }
 

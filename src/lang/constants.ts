@@ -6,14 +6,22 @@ import type { BindingResolver } from './bindings.js';
 import { requiredModule } from './names.js';
 import { CycleSafeMemo } from '../util/cycle-safe-memo.js';
 import { memoized } from '../util/memo.js';
-import { DEFAULT_IMPORT, NAMESPACE_IMPORT, type Declaration, type DeclarationTable } from './declarations.js';
+import { ANY_FIELD, DEFAULT_IMPORT, NAMESPACE_IMPORT, isObjectAssign, type Declaration, type DeclarationTable } from './declarations.js';
 import type { Origin } from './origin.js';
 
 /** A value known before the program runs: what a literal in a pattern is compared with. */
 export type ConstantValue = string | number | boolean | bigint | null | ConstantObject | ConstantArray;
 
 export class ConstantObject {
-  constructor(readonly fields: ReadonlyMap<string, Constant | undefined>) {}
+  /**
+   * @param open whether fields not listed may exist: an object spread (or `Object.assign` source)
+   * whose value is not known may add or replace fields, so the listed ones are defaults, the values
+   * the object has unless that unknown part overrides them.
+   */
+  constructor(
+    readonly fields: ReadonlyMap<string, Constant | undefined>,
+    readonly open = false,
+  ) {}
 }
 export class ConstantArray {
   constructor(readonly items: ReadonlyArray<Constant | undefined>) {}
@@ -27,15 +35,15 @@ export interface Constant {
 
 const known = (value: ConstantValue, via: Origin[] = []): Constant => ({ value, via });
 
-/** The only node types `valueOf` can know a value for; matchers skip the rest without asking. */
+/** The only node types `valueOf` can know a primitive value for; matchers skip the rest without asking. */
 export const CONSTANT_NODE_TYPES: ReadonlySet<string> = new Set([
   'Literal', 'TemplateLiteral', 'Identifier', 'MemberExpression', 'ObjectExpression', 'ArrayExpression', 'UnaryExpression', 'BinaryExpression', 'ConditionalExpression',
 ]);
 
 /**
  * Constant propagation inside one file: `const` bindings (and never-reassigned `let`/`var`),
- * fields of constant objects including spreads and `as const`, template literals with constant
- * holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
+ * fields of constant objects including spreads, `Object.assign` and `as const`, template literals
+ * with constant holes, enum members, and simple arithmetic. Anything else is unknown, never guessed.
  */
 export class ConstantEvaluator {
   private readonly memo = new CycleSafeMemo<Node, Constant>();
@@ -71,6 +79,8 @@ export class ConstantEvaluator {
         return this.unary(node);
       case 'BinaryExpression':
         return this.binary(node);
+      case 'CallExpression':
+        return isObjectAssign(node) ? this.merged(node.arguments) : undefined;
       case 'ConditionalExpression': {
         const test = this.valueOf(node.test);
         if (!test) return undefined;
@@ -138,7 +148,29 @@ export class ConstantEvaluator {
     }
     let value = this.valueOf(declaration.init);
     for (const step of declaration.path) value = value ? field(value, step) : undefined;
+    if (value) value = withoutWrittenFields(value, this.fieldsWritten(name, declaration));
     return value ? { value: value.value, via: [declaration.node, ...value.via] } : undefined;
+  }
+
+  /** The keys the file writes into the object of the variable a name refers to where it is read. */
+  fieldsWrittenAt(use: TSESTree.Identifier): Set<string> | undefined {
+    if (!this.table.fieldWrites.has(use.name)) return undefined;
+    const declarations = this.table.declarations.get(use.name);
+    const declaration = declarations?.length === 1 ? declarations[0] : this.bindings?.declarationOf(use);
+    return declaration ? this.fieldsWritten(use.name, declaration) : undefined;
+  }
+
+  /** The keys the file writes into this declaration's object (not a same-named variable's elsewhere). */
+  private fieldsWritten(name: string, declaration: Declaration): Set<string> | undefined {
+    const writes = this.table.fieldWrites.get(name);
+    if (!writes) return undefined;
+    const single = (this.table.declarations.get(name)?.length ?? 0) < 2;
+    const keys = new Set<string>();
+    for (const write of writes) {
+      const resolved = single ? declaration : this.bindings?.declarationOf(write.target);
+      if (resolved === undefined || resolved === declaration) keys.add(write.key);
+    }
+    return keys.size > 0 ? keys : undefined;
   }
 
   /** A reassigned variable read where only its initial value can reach (initial-value.ts). */
@@ -245,18 +277,41 @@ export class ConstantEvaluator {
 
   private object(node: TSESTree.ObjectExpression): Constant | undefined {
     const fields = new Map<string, Constant | undefined>();
+    let open = false;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
-        const spread = this.valueOf(property.argument);
-        if (!spread || !(spread.value instanceof ConstantObject)) return undefined;
-        for (const [key, value] of spread.value.fields) fields.set(key, value);
+        open = this.spreadInto(fields, property.argument) || open;
         continue;
       }
       const key = propertyKeyName(property);
       if (key === undefined) return undefined;
       fields.set(key, property.kind === 'init' && !property.method ? this.valueOf(property.value) : undefined);
     }
-    return known(new ConstantObject(fields));
+    return known(new ConstantObject(fields, open));
+  }
+
+  /** `Object.assign(target, ...sources)`: the sources spread in order into the target's fields. */
+  private merged(sources: readonly TSESTree.CallExpressionArgument[]): Constant {
+    const fields = new Map<string, Constant | undefined>();
+    let open = false;
+    for (const source of sources) open = (source.type === 'SpreadElement' || this.spreadInto(fields, source)) || open;
+    return known(new ConstantObject(fields, open));
+  }
+
+  /**
+   * Copies a spread object's fields; whether the object is left open, because the spread value
+   * is not a known object and may bring or replace any field. `null`, `undefined`, numbers and
+   * booleans spread nothing.
+   */
+  private spreadInto(fields: Map<string, Constant | undefined>, argument: Node): boolean {
+    const spread = this.valueOf(argument);
+    if (spread?.value instanceof ConstantObject) {
+      for (const [key, value] of spread.value.fields) fields.set(key, value);
+      return spread.value.open;
+    }
+    const value = spread?.value;
+    if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return false;
+    return !(argument.type === 'Identifier' && argument.name === 'undefined');
   }
 
   private array(node: TSESTree.ArrayExpression): Constant | undefined {
@@ -322,6 +377,20 @@ const NUMERIC_OPERATORS: Record<string, (a: number, b: number) => number> = {
   '&': (a, b) => a & b,
   '^': (a, b) => a ^ b,
 };
+
+/**
+ * A variable's object after the writes the file makes to it: a written field is no longer known
+ * (the object stays open for it); an unknown key or a merge into it leaves nothing known.
+ */
+function withoutWrittenFields(constant: Constant, writes: ReadonlySet<string> | undefined): Constant | undefined {
+  if (!writes) return constant;
+  if (constant.value instanceof ConstantArray) return undefined;
+  if (!(constant.value instanceof ConstantObject)) return constant;
+  if (writes.has(ANY_FIELD)) return undefined;
+  const fields = new Map(constant.value.fields);
+  for (const key of writes) fields.delete(key);
+  return { value: new ConstantObject(fields, true), via: constant.via };
+}
 
 function field(container: Constant, key: string): Constant | undefined {
   if (container.value instanceof ConstantObject) return container.value.fields.get(key);

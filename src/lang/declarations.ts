@@ -17,7 +17,22 @@ export interface DeclarationTable {
   reassigned: Set<string>;
   /** The assignments (`x = …`, `x += …`, `x++`, `for (x of …)`) of each reassigned name. */
   assignments: Map<string, Node[]>;
+  /**
+   * Fields written, per name: `x.k = …`, `x['k'] += …`, `delete x.k`, `x.a.b = …` (as `a`);
+   * {@link ANY_FIELD} when the key is not known or the whole object may change (`x[k] = …`,
+   * `Object.assign(x, …)`).
+   */
+  fieldWrites: Map<string, FieldWrite[]>;
 }
+
+/** A write into a variable's object: the key written, and the name as written (to resolve its scope). */
+export interface FieldWrite {
+  key: string;
+  target: TSESTree.Identifier;
+}
+
+/** A write to a field whose key is not known, or a merge into the object. */
+export const ANY_FIELD = '*';
 
 export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
   const declarations = new Map<string, Declaration[]>();
@@ -26,6 +41,14 @@ export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
     const list = assignments.get(name);
     if (list) list.push(node);
     else assignments.set(name, [node]);
+  };
+  const fieldWrites = new Map<string, FieldWrite[]>();
+  const writeField = (target: Node) => {
+    const written = writtenField(target);
+    if (!written) return;
+    const writes = fieldWrites.get(written.target.name);
+    if (writes) writes.push(written);
+    else fieldWrites.set(written.target.name, [written]);
   };
   const add = (name: string, declaration: Declaration) => {
     const list = declarations.get(name);
@@ -79,9 +102,22 @@ export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
         break;
       case 'AssignmentExpression':
         for (const [name] of boundNames(node.left, [])) assign(name, node);
+        writeField(node.left);
         break;
       case 'UpdateExpression':
         if (node.argument.type === 'Identifier') assign(node.argument.name, node);
+        writeField(node.argument);
+        break;
+      case 'UnaryExpression':
+        if (node.operator === 'delete') writeField(node.argument);
+        break;
+      case 'CallExpression':
+        if (isObjectAssign(node) && node.arguments[0]?.type === 'Identifier') {
+          const target = node.arguments[0];
+          const writes = fieldWrites.get(target.name);
+          if (writes) writes.push({ key: ANY_FIELD, target });
+          else fieldWrites.set(target.name, [{ key: ANY_FIELD, target }]);
+        }
         break;
       case 'ForInStatement':
       case 'ForOfStatement':
@@ -89,7 +125,30 @@ export function collectDeclarations(nodes: readonly Node[]): DeclarationTable {
         break;
     }
   }
-  return { declarations, reassigned: new Set(assignments.keys()), assignments };
+  return { declarations, reassigned: new Set(assignments.keys()), assignments, fieldWrites };
+}
+
+/** `Object.assign(…)`, spelled so (the global is rarely shadowed, and never by a constant). */
+export function isObjectAssign(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'assign'
+  );
+}
+
+/** The variable and top-level key a member write changes: `x.a.b = …` writes `a` of `x`. */
+function writtenField(target: Node): FieldWrite | undefined {
+  if (target.type !== 'MemberExpression') return undefined;
+  let member: TSESTree.MemberExpression = target;
+  while (member.object.type === 'MemberExpression') member = member.object;
+  if (member.object.type !== 'Identifier') return undefined;
+  const key = !member.computed && member.property.type === 'Identifier' ? member.property.name : member.property.type === 'Literal' ? String(member.property.value) : ANY_FIELD;
+  return { key, target: member.object };
 }
 
 /** The names a binding pattern introduces, each with its property path into the bound value. */

@@ -3,6 +3,7 @@ import { memberPropertyName, propertyKeyName, unwrap, type Node } from './ast.js
 import type { ProjectContext } from './cross-file.js';
 import type { Declaration } from './declarations.js';
 import type { FileFacts } from './file-facts.js';
+import { requiredModule } from './names.js';
 
 /** Where a named value is defined: its initialiser, in the analysed file or another project file. */
 interface Definition {
@@ -30,27 +31,43 @@ export function definitionOf(node: Node, facts: FileFacts, project: ProjectConte
 }
 
 function nameDefinition(identifier: TSESTree.Identifier, facts: FileFacts, project: ProjectContext | undefined, hops: number): Definition | undefined {
+  if (hops > MAX_HOPS) return undefined;
   const declaration = declarationOf(identifier.name, identifier, facts);
   if (!declaration) return undefined;
   if (declaration.kind === 'variable') {
-    if (!declaration.init || declaration.path.length > 0 || facts.declarations.reassigned.has(identifier.name)) return undefined;
+    if (!declaration.init || facts.declarations.reassigned.has(identifier.name)) return undefined;
+    const required = requiredFile(declaration.init, facts, project);
+    // `const { helper } = require('./helpers')`: the export of that name
+    if (required && declaration.path.length === 1) return exportDefinition(required, declaration.path[0]!, project!, hops);
+    if (declaration.path.length > 0) return undefined;
     return { node: declaration.init };
   }
+  if (declaration.kind === 'other' && declaration.node.type === 'FunctionDeclaration') return { node: declaration.node };
   if (declaration.kind !== 'import' || !project || !facts.absolutePath) return undefined;
   const target = project.lookup.resolveModule(facts.absolutePath, declaration.module);
-  const binding = target ? project.lookup.exportBinding(target, declaration.imported) : undefined;
+  return target ? exportDefinition(target, declaration.imported, project, hops) : undefined;
+}
+
+/** Where a project file's export is defined: a value, a top-level name's initialiser or function, followed through re-exports. */
+function exportDefinition(file: string, exportName: string, project: ProjectContext, hops: number): Definition | undefined {
+  const binding = project.lookup.exportBinding(file, exportName);
   if (!binding || binding.kind === 'namespace') return undefined;
   const other = project.factsOf?.(binding.file);
   if (!other) return undefined;
-  if (binding.kind === 'value') return { file: binding.file, node: binding.node };
-  const exported = declarationOf(binding.name, undefined, other);
-  if (exported?.kind === 'variable') {
-    if (!exported.init || exported.path.length > 0 || other.declarations.reassigned.has(binding.name)) return undefined;
-    return { file: binding.file, node: exported.init };
-  }
-  if (exported?.kind !== 'import') return undefined;
-  const definition = nameDefinition({ type: 'Identifier', name: binding.name } as TSESTree.Identifier, other, project, hops + 1);
+  const name = binding.kind === 'local' ? binding.name : binding.node.type === 'Identifier' ? binding.node.name : undefined;
+  // `module.exports = { helper }` names a top-level declaration of that file
+  if (name === undefined) return { file: binding.file, node: (binding as { node: Node }).node };
+  // a name declared more than once there has no one definition (no use site settles its scope)
+  if (other.declarations.declarations.get(name)?.length !== 1) return undefined;
+  const definition = nameDefinition({ type: 'Identifier', name } as TSESTree.Identifier, other, project, hops + 1);
   return definition ? { file: definition.file ?? binding.file, node: definition.node } : undefined;
+}
+
+/** The project file behind `require('./x')`, if the expression is one. */
+function requiredFile(node: Node, facts: FileFacts, project: ProjectContext | undefined): string | undefined {
+  if (!project || !facts.absolutePath) return undefined;
+  const specifier = requiredModule(unwrap(node));
+  return specifier === undefined ? undefined : project.lookup.resolveModule(facts.absolutePath, specifier);
 }
 
 /** The declaration a name refers to: its only one, or, when it is declared more than once, the one in scope at the use. */

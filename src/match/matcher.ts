@@ -534,14 +534,67 @@ export class Matcher {
   /** Object patterns: fields in any order, other fields allowed (Semgrep's implicit ellipsis in records). */
   private matchObject(pattern: TSESTree.ObjectExpression, code: Node, state: MatchState): MatchState[] {
     const object = this.resolveConstantInit(code, 'ObjectExpression');
-    if (!object) {
+    if (object) {
+      const literal = object.node as TSESTree.ObjectExpression;
+      const written = code.type === 'Identifier' ? this.facts.constants.fieldsWrittenAt(code) : undefined;
+      const properties = this.effectiveProperties(literal, written);
+      const states = this.matchSubset(pattern.properties, properties, addConstantOrigins(state, object.via), (property, candidate, current) =>
+        this.matchProperty(property, candidate, current),
+      );
+      if (states.length > 0 || !literal.properties.some((property) => property.type === 'SpreadElement')) return states;
       const constant = this.facts.constants.valueOf(code);
-      return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addConstantOrigins(state, constant.via)) : [];
+      if (!(constant?.value instanceof ConstantObject)) return [];
+      return this.matchSpreadObject(pattern, properties, constant.value, code, addConstantOrigins(state, [...object.via, ...constant.via]));
     }
-    const codeProperties = (object.node as TSESTree.ObjectExpression).properties;
-    return this.matchSubset(pattern.properties, codeProperties, addConstantOrigins(state, object.via), (property, candidate, current) =>
-      this.matchProperty(property, candidate, current),
-    );
+    const constant = this.facts.constants.valueOf(code);
+    return constant?.value instanceof ConstantObject ? this.matchConstantObject(pattern, constant.value, code, addConstantOrigins(state, constant.via)) : [];
+  }
+
+  /**
+   * An object pattern against a literal with spreads: a field the literal writes itself is matched
+   * as code, one that comes from a spread as the value the spread gives it.
+   */
+  private matchSpreadObject(pattern: TSESTree.ObjectExpression, properties: ObjectMember[], object: ConstantObject, use: Node, state: MatchState): MatchState[] {
+    let states: MatchState[] = [state];
+    for (const property of pattern.properties) {
+      if (isEllipsis(property)) continue;
+      if (property.type !== 'Property' || property.computed) return [];
+      const key = propertyKeyName(property);
+      if (key === undefined || (property.key.type === 'Identifier' && isMetavariableName(property.key.name))) return [];
+      const own = properties.find((candidate) => candidate.type === 'Property' && propertyKeyName(candidate) === key);
+      if (own) states = states.flatMap((current) => this.matchProperty(property, own, current));
+      else if (object.fields.has(key)) states = states.flatMap((current) => this.matchConstantValue(property.value, object.fields.get(key), use, current));
+      else return [];
+      if (states.length === 0) return [];
+    }
+    return states;
+  }
+
+  /**
+   * The properties of an object literal whose values the object keeps: not those a later property
+   * or a later spread of a known object with that key replaces (`{ iterations: 1000, ...STRONG }`),
+   * nor those the code writes afterwards (`opts.iterations = 600000`). A later spread of an unknown
+   * object keeps them: they are defaults, what the object holds unless the caller overrides them.
+   */
+  private effectiveProperties(literal: TSESTree.ObjectExpression, written: ReadonlySet<string> | undefined): ObjectMember[] {
+    const properties = literal.properties;
+    if (!written && !properties.some((property) => property.type === 'SpreadElement')) return properties;
+    const replaced = new Set(written);
+    const kept: ObjectMember[] = [];
+    for (let i = properties.length - 1; i >= 0; i--) {
+      const property = properties[i]!;
+      if (property.type === 'SpreadElement') {
+        const spread = this.facts.constants.valueOf(property.argument)?.value;
+        if (spread instanceof ConstantObject) for (const key of spread.fields.keys()) replaced.add(key);
+        kept.push(property);
+        continue;
+      }
+      const key = propertyKeyName(property);
+      if (key !== undefined && replaced.has(key)) continue;
+      if (key !== undefined) replaced.add(key);
+      kept.push(property);
+    }
+    return kept.reverse();
   }
 
   /**

@@ -343,7 +343,7 @@ function externalValue(value: ConstantValue, toExternal: (origin: Origin) => Ext
   if (value instanceof ConstantObject) {
     const fields = new Map<string, Constant | undefined>();
     for (const [key, field] of value.fields) fields.set(key, field && { value: externalValue(field.value, toExternal), via: field.via.map(toExternal) });
-    return new ConstantObject(fields);
+    return new ConstantObject(fields, value.open);
   }
   if (value instanceof ConstantArray) {
     return new ConstantArray(value.items.map((item) => item && { value: externalValue(item.value, toExternal), via: item.via.map(toExternal) }));

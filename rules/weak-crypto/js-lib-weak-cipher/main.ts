@@ -132,3 +132,17 @@ export const legacyCiphers = {
 forge.des.startEncrypting = function startEncrypting(key: string, iv: string, output: forge.util.ByteStringBuffer) {
   return forge.cipher.createCipher('AES-CBC', key);
 } as unknown as typeof forge.des.startEncrypting;
+
+// nor is a convenience API of that cipher built on its own primitives (node-forge's rc2.js)
+forge.rc2.startDecrypting = function startDecrypting(key: string, iv: string, output: forge.util.ByteStringBuffer) {
+  // ok: js-lib-weak-cipher
+  const cipher = forge.rc2.createDecryptionCipher(key, 128);
+  cipher.start(iv, output);
+  return cipher;
+} as unknown as typeof forge.rc2.startDecrypting;
+
+// an API of another cipher that delegates to RC2 is still a use
+forge.aes.startDecrypting = function startDecrypting(key: string) {
+  // ruleid: js-lib-weak-cipher
+  return forge.rc2.createDecryptionCipher(key, 128);
+} as unknown as typeof forge.aes.startDecrypting;

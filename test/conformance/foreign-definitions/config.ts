@@ -10,3 +10,8 @@ function makeBuffer(): Uint8Array {
 export function reset() {
   REASSIGNED = Buffer.from('x');
 }
+
+export function zeroBlock(): Uint8Array {
+  return new Uint8Array(16);
+}
+export const zeroArrow = () => new Uint8Array(12);

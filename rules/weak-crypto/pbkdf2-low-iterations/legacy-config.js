@@ -1,0 +1,3 @@
+module.exports = {
+  kdf: { iterations: 5000, digest: 'sha1' },
+};
